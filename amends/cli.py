@@ -1,0 +1,70 @@
+"""The ``amends`` command.
+
+``amends demo``, ``amends serve`` and ``amends worker`` start processes; every other word is a
+Django management command (``amends migrate``, ``amends createsuperuser``, ``amends apikey create``).
+"""
+
+import os
+import secrets
+import sys
+from pathlib import Path
+
+USAGE = """usage: amends COMMAND [options]
+
+  demo [--port P] [--data-dir D]   migrate, load demo data, run web + worker on SQLite
+  serve [--bind ADDR] [--workers N] run the production web server (gunicorn)
+  worker [db_worker options]       run the background task worker
+  migrate                          create or update the database tables
+  createsuperuser                  create an administrator
+  apikey create --user NAME        create an API key and print it once
+  ...                              any Django management command
+"""
+
+
+def _data_dir_from(argv: list[str]) -> Path:
+    for i, arg in enumerate(argv):
+        if arg == "--data-dir" and i + 1 < len(argv):
+            return Path(argv[i + 1])
+        if arg.startswith("--data-dir="):
+            return Path(arg.split("=", 1)[1])
+    return Path(os.environ.get("AMENDS_DATA_DIR", "var"))
+
+
+def prepare_demo_environment(argv: list[str]) -> None:
+    """Give the demo a data directory, a persistent secret key and a readable outbox.
+
+    Only the demo does this: production must set AMENDS_SECRET_KEY itself.
+    """
+    data_dir = _data_dir_from(argv).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["AMENDS_DATA_DIR"] = str(data_dir)
+    key_file = data_dir / "secret_key"
+    if not os.environ.get("AMENDS_SECRET_KEY"):
+        if not key_file.exists():
+            key_file.write_text(secrets.token_urlsafe(50))
+            key_file.chmod(0o600)
+        os.environ["AMENDS_SECRET_KEY"] = key_file.read_text().strip()
+    os.environ.setdefault("AMENDS_EMAIL_BACKEND", "file")
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amends.settings")
+    command = argv[1] if len(argv) > 1 else ""
+    if command in ("", "-h", "--help", "help"):
+        print(USAGE)
+        return
+    if command == "demo":
+        prepare_demo_environment(argv[2:])
+    elif command == "worker":
+        argv[1] = "db_worker"
+    elif command == "serve":
+        argv[1] = "serve"
+
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Keyword search over complaints, indexed on each database.
+
+SQLite: an FTS5 table kept in step with the complaints table by triggers.
+PostgreSQL: a stored, generated ``tsvector`` column with a GIN index.
+Both are created by migration 0002; the model does not know about them.
+"""
+
+import re
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from .models import Complaint
+
+_WORD = re.compile(r"[\w'-]+", re.UNICODE)
+_REFERENCE = re.compile(r"^C-\d{4}-\d{6}$", re.IGNORECASE)
+
+SQLITE_FTS_TABLE = "complaints_complaint_fts"
+SEARCHED_COLUMNS = ("reference", "summary", "story", "outcome_sought")
+_SQLITE_MATCH = (
+    "complaints_complaint.id IN "
+    "(SELECT rowid FROM complaints_complaint_fts WHERE complaints_complaint_fts MATCH %s)"
+)
+
+
+def keywords(query: str) -> list[str]:
+    return [w.strip("'-") for w in _WORD.findall(query) if w.strip("'-")][:12]
+
+
+def filter_by_keywords(queryset: QuerySet[Complaint], query: str) -> QuerySet[Complaint]:
+    """Keep complaints matching every word of ``query``; a reference matches exactly."""
+    query = query.strip()
+    if _REFERENCE.match(query):
+        return queryset.filter(reference=query.upper())
+    words = keywords(query)
+    if not words:
+        return queryset
+    if connection.vendor == "postgresql":
+        return queryset.extra(
+            where=["complaints_complaint.search_vector @@ plainto_tsquery('english'::regconfig, %s)"],
+            params=[" ".join(words)],
+        )
+    # FTS5 syntax is not for customers' typing: quote every word so punctuation is literal.
+    match = " ".join('"{}"'.format(w.replace('"', "")) for w in words)
+    return queryset.extra(  # noqa: S610 - the parameters are bound, never interpolated
+        where=[_SQLITE_MATCH],
+        params=[match],
+    )

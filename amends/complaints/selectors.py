@@ -1,0 +1,188 @@
+"""Reads of complaints that respect who is asking. Views and the API never query models directly."""
+
+import base64
+import binascii
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+
+from amends.accounts.models import Role, User
+from amends.accounts.selectors import team_ids_for_user
+from amends.core.errors import InvalidInput, NotFound
+from amends.promises.models import Promise, PromiseState
+
+from .models import OPEN_STATES, Complaint, Event, State
+from .search import filter_by_keywords
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+def can_user_view_complaint(user: User, complaint: Complaint) -> bool:
+    """Staff see their teams' complaints; administrators see all; nobody sees a team-less one
+    unless they are an administrator or a supervisor (who triages the unrouted)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.sees_every_team:
+        return True
+    if complaint.team_id is None:
+        return user.role == Role.SUPERVISOR
+    return user.teams.filter(pk=complaint.team_id).exists()
+
+
+def complaints_visible_to(user: User) -> QuerySet[Complaint]:
+    if not user.is_authenticated or not user.is_active:
+        return Complaint.objects.none()
+    team_ids = team_ids_for_user(user)
+    if team_ids is None:
+        return Complaint.objects.all()
+    visible = Q(team_id__in=team_ids)
+    if user.role == Role.SUPERVISOR:
+        visible |= Q(team__isnull=True)
+    return Complaint.objects.filter(visible)
+
+
+def complaint_get_for_user(*, user: User, reference: str) -> Complaint:
+    """The complaint with ``reference`` if ``user`` may see it; ``NotFound`` otherwise.
+
+    A complaint the user may not see is reported as not found, so references cannot be probed.
+    """
+    complaint = (
+        complaints_visible_to(user)
+        .select_related("customer", "category", "team", "assignee", "merged_into")
+        .filter(reference=reference.strip().upper())
+        .first()
+    )
+    if complaint is None:
+        raise NotFound(f"No complaint {reference} that you can see.")
+    return complaint
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    state: str = "open"  # "open", "all" or one State value
+    team: int | None = None
+    assignee: int | None = None  # 0 means unassigned
+    category: int | None = None
+    q: str = ""
+
+
+@dataclass
+class Page:
+    items: list[Complaint]
+    next_cursor: str | None
+    ordering: str = "due"
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _encode(due: datetime | None, pk: int) -> str:
+    raw = f"{due.isoformat() if due else ''}|{pk}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> tuple[datetime | None, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        due_text, pk_text = raw.split("|")
+        return (datetime.fromisoformat(due_text) if due_text else None), int(pk_text)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+        raise InvalidInput(
+            "That page link is not valid; start again from the first page.", field="cursor"
+        ) from exc
+
+
+def _filtered(user: User, filters: InboxFilters) -> QuerySet[Complaint]:
+    qs = complaints_visible_to(user)
+    if filters.state == "open":
+        qs = qs.filter(state__in=sorted(OPEN_STATES))
+    elif filters.state != "all":
+        if filters.state not in State.values:
+            raise InvalidInput(f"Unknown state {filters.state!r}.", field="state")
+        qs = qs.filter(state=filters.state)
+    if filters.team is not None:
+        qs = qs.filter(team_id=filters.team)
+    if filters.assignee is not None:
+        qs = (
+            qs.filter(assignee__isnull=True)
+            if filters.assignee == 0
+            else qs.filter(assignee_id=filters.assignee)
+        )
+    if filters.category is not None:
+        qs = qs.filter(category_id=filters.category)
+    if filters.q.strip():
+        qs = filter_by_keywords(qs, filters.q)
+    return qs
+
+
+def complaint_list_for_user(
+    *, user: User, filters: InboxFilters, cursor: str | None = None, limit: int = PAGE_SIZE
+) -> Page:
+    """One page of the complaints ``user`` may see, keyset-paginated so every page costs the same.
+
+    Open complaints come in the order they fall due (undated ones last); any other view (a keyword
+    search, closed states) comes newest first.
+    """
+    limit = max(1, min(limit, MAX_PAGE_SIZE))
+    qs = _filtered(user, filters).select_related("customer", "category", "team", "assignee")
+    by_due = filters.state in OPEN_STATES or (filters.state == "open" and not filters.q.strip())
+    if not by_due:
+        if cursor:
+            qs = qs.filter(pk__lt=_decode(cursor)[1])
+        items = list(qs.order_by("-id")[: limit + 1])
+        more = len(items) > limit
+        items = items[:limit]
+        return Page(items, _encode(None, items[-1].pk) if more else None, ordering="newest")
+    return _page_by_due(qs, cursor, limit)
+
+
+def _page_by_due(qs: QuerySet[Complaint], cursor: str | None, limit: int) -> Page:
+    due, pk = _decode(cursor) if cursor else (None, 0)
+    items: list[Complaint] = []
+    if cursor is None or due is not None:
+        dated = qs.filter(due_at__isnull=False)
+        if due is not None:
+            # Written so the leading column bounds the index scan on both databases.
+            dated = dated.filter(Q(due_at__gte=due) & (Q(due_at__gt=due) | Q(pk__gt=pk)))
+        items = list(dated.order_by("due_at", "id")[: limit + 1])
+        pk = 0
+    if len(items) <= limit:
+        undated = qs.filter(due_at__isnull=True, pk__gt=pk).order_by("id")
+        items += list(undated[: limit + 1 - len(items)])
+    more = len(items) > limit
+    items = items[:limit]
+    next_cursor = _encode(items[-1].due_at, items[-1].pk) if more and items else None
+    return Page(items, next_cursor, ordering="due")
+
+
+def timeline_for_complaint(complaint: Complaint, *, include_internal: bool = True) -> list[Event]:
+    """Every event on the complaint, oldest first, with its message and actor in one query."""
+    events = Event.objects.filter(complaint=complaint).select_related("message", "actor", "message__author")
+    if not include_internal:
+        events = events.exclude(kind="note").exclude(message__direction="internal")
+    return list(events.order_by("created_at", "id"))
+
+
+def open_promises_for_complaint(complaint: Complaint) -> list[Promise]:
+    return list(Promise.objects.filter(complaint=complaint, state=PromiseState.OPEN).order_by("due_at"))
+
+
+def customer_history(*, user: User, complaint: Complaint, limit: int = 10) -> tuple[list[Complaint], int]:
+    """The same customer's other complaints that ``user`` may see, newest first, and how many
+    complaints the customer has made in all (a number only: other teams' cases stay private)."""
+    others = Complaint.objects.filter(customer_id=complaint.customer_id).exclude(pk=complaint.pk)
+    visible = list(
+        others.filter(
+            pk__in=complaints_visible_to(user).filter(customer_id=complaint.customer_id).values("pk")
+        )
+        .only("reference", "summary", "state", "received_at")
+        .order_by("-received_at")[:limit]
+    )
+    return visible, others.count()
+
+
+def complaint_with_relations(pk: int) -> Complaint:
+    """A complaint with what its pages and API output show, for callers that already hold it."""
+    return Complaint.objects.select_related("customer", "category", "team", "assignee", "merged_into").get(
+        pk=pk
+    )

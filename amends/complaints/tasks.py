@@ -1,0 +1,15 @@
+"""Background work for complaints. Each task loads by id and calls one service."""
+
+from django.tasks import task
+
+from . import delivery, services
+
+
+@task()
+def acknowledge_complaint(complaint_id: int) -> None:
+    services.complaint_acknowledge(complaint_id=complaint_id)
+
+
+@task()
+def deliver_message(message_id: int) -> None:
+    delivery.message_deliver(message_id=message_id)

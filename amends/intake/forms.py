@@ -1,0 +1,62 @@
+from django import forms
+from django.conf import settings
+
+from amends.complaints.models import Category, ContactMethod
+
+
+class ComplaintForm(forms.Form):
+    """The public complaint form: the story first, then what would put it right, then how to reply."""
+
+    story = forms.CharField(
+        label="What happened?",
+        help_text="In your own words. Include dates, order or account numbers if you have them.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    outcome_sought = forms.CharField(
+        label="What would put it right for you?",
+        help_text="A refund, a replacement, an apology, an explanation: tell us what you would like.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    category = forms.ModelChoiceField(
+        label="What is it about?",
+        queryset=Category.objects.filter(is_active=True),
+        required=False,
+        empty_label="Not sure",
+    )
+    name = forms.CharField(label="Your name", max_length=200)
+    email = forms.EmailField(label="Email address", required=False, max_length=254)
+    phone = forms.CharField(label="Phone number", required=False, max_length=40)
+    preferred_contact_method = forms.ChoiceField(
+        label="How should we reach you?",
+        choices=ContactMethod.choices,
+        initial=ContactMethod.EMAIL,
+        widget=forms.RadioSelect,
+    )
+    preferred_contact_time = forms.CharField(
+        label="When is a good time?",
+        help_text="For example: weekdays after 6pm.",
+        required=False,
+        max_length=200,
+    )
+    # Left empty by people; bots that fill every field give themselves away.
+    website = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+    )
+
+    def clean_story(self) -> str:
+        story: str = self.cleaned_data["story"]
+        limit = settings.AMENDS_MAX_STORY_CHARS
+        if len(story) > limit:
+            raise forms.ValidationError(
+                f"Please keep this under {limit:,} characters (it is {len(story):,})."
+            )
+        return story
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not data.get("email") and not data.get("phone"):
+            self.add_error("email", "Please give an email address or a phone number so we can reply.")
+        if data.get("preferred_contact_method") == ContactMethod.PHONE and not data.get("phone"):
+            self.add_error("phone", "You asked us to phone you: please give a phone number.")
+        return data

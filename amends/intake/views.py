@@ -1,0 +1,74 @@
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from amends.complaints.messages import format_when
+from amends.complaints.models import Channel, Complaint, ContactMethod
+from amends.complaints.selectors import open_promises_for_complaint
+from amends.complaints.services import ComplaintInput, complaint_receive
+from amends.core.errors import InvalidInput
+from amends.portal.links import complaint_id_from_token, status_token, status_url
+
+from .forms import ComplaintForm
+
+
+def _intake_rate(group: str, request: HttpRequest) -> str:
+    return settings.AMENDS_INTAKE_RATE
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=_intake_rate, method="POST", block=False)  # type: ignore[untyped-decorator]
+def complaint_form(request: HttpRequest) -> HttpResponse:
+    form = ComplaintForm(request.POST or None)
+    if request.method != "POST":
+        return render(request, "intake/form.html", {"form": form})
+    if getattr(request, "limited", False):
+        form.is_valid()
+        form.add_error(
+            None,
+            "We have had several complaints from your connection in the last few "
+            "minutes. Please wait a minute and send this again; nothing you typed is lost.",
+        )
+        return render(request, "intake/form.html", {"form": form}, status=429)
+    if not form.is_valid():
+        return render(request, "intake/form.html", {"form": form}, status=400)
+    if form.cleaned_data["website"]:
+        # A filled honeypot: answer as if accepted, store nothing a bot can use to probe.
+        return render(request, "intake/received.html", {"complaint": None})
+    data = form.cleaned_data
+    try:
+        complaint = complaint_receive(
+            data=ComplaintInput(
+                channel=Channel.WEB,
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                story=data["story"],
+                outcome_sought=data["outcome_sought"],
+                category=data["category"],
+                preferred_contact_method=ContactMethod(data["preferred_contact_method"]),
+                preferred_contact_time=data["preferred_contact_time"],
+                raw=request.body,
+                raw_content_type=request.content_type or "",
+            )
+        )
+    except InvalidInput as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return render(request, "intake/form.html", {"form": form}, status=400)
+    return redirect("intake:complaint_received", token=status_token(complaint))
+
+
+def complaint_received(request: HttpRequest, token: str) -> HttpResponse:
+    complaint_id = complaint_id_from_token(token)
+    complaint = Complaint.objects.filter(pk=complaint_id).first() if complaint_id else None
+    if complaint is None:
+        raise Http404("This link is not valid.")
+    promises = open_promises_for_complaint(complaint)
+    context = {
+        "complaint": complaint,
+        "reply_by": format_when(promises[0]) if promises else "",
+        "status_url": status_url(complaint),
+    }
+    return render(request, "intake/received.html", context)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PromisesConfig(AppConfig):
+    name = "amends.promises"
+    label = "promises"
+    verbose_name = "Promises and clocks"

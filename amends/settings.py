@@ -1,0 +1,257 @@
+"""Settings for Amends, read once from ``AMENDS_*`` environment variables.
+
+Every value has a safe default for one machine (SQLite in the data directory, console email,
+DEBUG off). Production differs only by environment: a PostgreSQL ``AMENDS_DATABASE_URL``, a real
+``AMENDS_SECRET_KEY`` (required unless ``AMENDS_DEBUG`` is on), an SMTP email backend.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def env(name: str, default: str = "") -> str:
+    return os.environ.get(f"AMENDS_{name}", default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env(name, "1" if default else "0").strip().lower()
+    return value in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    raw = env(name, str(default))
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"AMENDS_{name} must be a whole number, not {raw!r}") from exc
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("DEBUG")
+DATA_DIR = Path(env("DATA_DIR", str(Path.cwd() / "var"))).expanduser()
+
+SECRET_KEY = env("SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "AMENDS_SECRET_KEY is not set. Set it to a long random value "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "or set AMENDS_DEBUG=1 for local development only."
+        )
+    SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105 - DEBUG only
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "django_tasks_db",
+    "amends.core",
+    "amends.accounts",
+    "amends.promises",
+    "amends.complaints",
+    "amends.intake",
+    "amends.portal",
+    "amends.desk",
+    "amends.api",
+    "amends.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "amends.core.middleware.AmendsErrorMiddleware",
+]
+
+ROOT_URLCONF = "amends.urls"
+WSGI_APPLICATION = "amends.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "amends.core.context_processors.amends",
+            ],
+        },
+    },
+]
+
+
+def _database() -> dict[str, object]:
+    url = env("DATABASE_URL")
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(DATA_DIR / "amends.sqlite3"),
+            "OPTIONS": {
+                # WAL lets the web process read while the task worker writes.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;"
+                ),
+                "transaction_mode": "IMMEDIATE",
+            },
+            "TEST": {"NAME": env("TEST_DATABASE_NAME") or None},
+        }
+    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=600))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {"transaction_mode": "IMMEDIATE"}
+    else:
+        config["CONN_HEALTH_CHECKS"] = True
+    # Lets parallel test runs on one server use separate test databases.
+    config["TEST"] = {"NAME": env("TEST_DATABASE_NAME") or None}
+    return config
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "desk:inbox"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+
+def _cache() -> dict[str, object]:
+    url = env("CACHE_URL")
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    # One process: local memory is enough. Several web processes should share Redis so that
+    # throttles count across them.
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+CACHES = {"default": _cache()}
+# Rate limits read the client address from REMOTE_ADDR; behind a proxy set the proxy's header.
+RATELIMIT_IP_META_KEY = env("CLIENT_IP_HEADER") or None
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "dummy": "django.tasks.backends.dummy.DummyBackend",
+}
+_task_backend = env("TASKS_BACKEND", "database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"AMENDS_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {_task_backend!r}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
+
+_EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+}
+
+
+def _mailer() -> dict[str, object]:
+    name = env("EMAIL_BACKEND", "console")
+    backend = _EMAIL_BACKENDS.get(name, name)
+    options: dict[str, object] = {}
+    if name == "file":
+        options["file_path"] = str(DATA_DIR / "outbox")
+    elif name == "smtp":
+        smtp = urlsplit(env("SMTP_URL", "smtp://localhost:25"))
+        options = {
+            "host": smtp.hostname or "localhost",
+            "port": smtp.port or 25,
+            "username": smtp.username or "",
+            "password": smtp.password or "",
+            "use_tls": smtp.scheme == "smtp+starttls",
+            "use_ssl": smtp.scheme == "smtps",
+            "timeout": 30,
+        }
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
+MAILERS = {"default": _mailer()}
+DEFAULT_FROM_EMAIL = env("FROM_EMAIL", "Customer Care <care@amends.localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = env("TIME_ZONE", "Europe/London")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_MANIFEST_STRICT = False
+MEDIA_ROOT = DATA_DIR / "media"
+
+# Limits on what anyone may send us. A complaint body over the limit is refused with a message,
+# never truncated silently.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 1_000_000)
+AMENDS_MAX_STORY_CHARS = env_int("MAX_STORY_CHARS", 20_000)
+AMENDS_INTAKE_RATE = env("INTAKE_RATE", "10/m")
+
+# The default first-response clock: the time told to the customer, and the tighter internal
+# target the team works to, both in business hours.
+AMENDS_BUSINESS_HOURS = env("BUSINESS_HOURS", "09:00-17:00")
+AMENDS_BUSINESS_DAYS = env("BUSINESS_DAYS", "mon,tue,wed,thu,fri")
+AMENDS_FIRST_RESPONSE_HOURS = env_int("FIRST_RESPONSE_HOURS", 16)
+AMENDS_FIRST_RESPONSE_TARGET_HOURS = env_int("FIRST_RESPONSE_TARGET_HOURS", 8)
+AMENDS_ORGANISATION = env("ORGANISATION", "Amends Demo Co")
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from amends.api.api import api
+from amends.core.views import health
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="intake:complaint_form", permanent=False)),
+    path("complain/", include("amends.intake.urls")),
+    path("track/", include("amends.portal.urls")),
+    path("desk/", include("amends.desk.urls")),
+    path("accounts/", include("amends.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("health/", health, name="health"),
+]
+
+admin.site.site_header = "Amends settings"
+admin.site.site_title = "Amends"

@@ -1,0 +1,52 @@
+import pytest
+
+from amends.accounts.models import Role
+from tests.factories import CategoryFactory, TeamFactory, UserFactory, make_complaint
+
+
+@pytest.fixture
+def team(db):
+    return TeamFactory(name="Orders", slug="orders")
+
+
+@pytest.fixture
+def other_team(db):
+    return TeamFactory(name="Billing", slug="billing")
+
+
+@pytest.fixture
+def category(team):
+    return CategoryFactory(name="Delivery", slug="delivery", team=team)
+
+
+@pytest.fixture
+def other_category(other_team):
+    return CategoryFactory(name="Charges", slug="charges", team=other_team)
+
+
+@pytest.fixture
+def agent(team):
+    return UserFactory(username="alex", role=Role.AGENT, teams=[team])
+
+
+@pytest.fixture
+def outsider(other_team):
+    """An agent in another team, who must not see the first team's complaints."""
+    return UserFactory(username="olly", role=Role.AGENT, teams=[other_team])
+
+
+@pytest.fixture
+def supervisor(team):
+    return UserFactory(username="sam", role=Role.SUPERVISOR, teams=[team])
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="ada", role=Role.ADMIN, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def complaint(category, django_capture_on_commit_callbacks):
+    """A complaint received by web form and acknowledged (the acknowledgement task ran after commit)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return make_complaint(category=category)
