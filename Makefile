@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 XDIST ?= -n 2
 export AMENDS_SECRET_KEY ?= insecure-test-key-only-for-the-test-suite
 
-.PHONY: demo install test check test-sqlite test-postgres test-browser browser bench lock format clean
+.PHONY: demo install test check test-sqlite test-postgres test-browser browser mail-servers bench lock format clean
 
 demo: install
 	$(BIN)/amends demo $(if $(PORT),--port $(PORT)) $(if $(DATA_DIR),--data-dir $(DATA_DIR))
@@ -28,14 +28,18 @@ check: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 
-test-sqlite: install
+test-sqlite: install mail-servers
 	$(PYTEST) -m "not browser" $(XDIST) -q
 
-test-postgres: install
+test-postgres: install mail-servers
 	AMENDS_DATABASE_URL=$(PG_URL) $(PYTEST) -m "not browser" $(XDIST) -q
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+# The mail tests poll a real IMAP server; they start Dovecot themselves on a loopback port.
+mail-servers:
+	@command -v dovecot >/dev/null 2>&1 || test -x /usr/sbin/dovecot || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null)
 
 test-browser: install browser
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PYTEST) -m browser -q -p no:xdist

@@ -4,6 +4,12 @@ from amends.accounts.models import Role
 from tests.factories import CategoryFactory, TeamFactory, UserFactory, make_complaint
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashers are slow by design; tests check behaviour, not key stretching.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def team(db):
     return TeamFactory(name="Orders", slug="orders")

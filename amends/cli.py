@@ -14,6 +14,7 @@ USAGE = """usage: amends COMMAND [options]
   demo [--port P] [--data-dir D]   migrate, load demo data, run web + worker on SQLite
   serve [--bind ADDR] [--workers N] run the production web server (gunicorn)
   worker [db_worker options]       run the background task worker
+  sweep [--every N]                remind, escalate and settle promises that fall due
   migrate                          create or update the database tables
   createsuperuser                  create an administrator
   apikey create --user NAME        create an API key and print it once
@@ -21,13 +22,13 @@ USAGE = """usage: amends COMMAND [options]
 """
 
 
-def _data_dir_from(argv: list[str]) -> Path:
+def _option(argv: list[str], name: str) -> str | None:
     for i, arg in enumerate(argv):
-        if arg == "--data-dir" and i + 1 < len(argv):
-            return Path(argv[i + 1])
-        if arg.startswith("--data-dir="):
-            return Path(arg.split("=", 1)[1])
-    return Path(os.environ.get("AMENDS_DATA_DIR", "var"))
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(f"{name}="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def prepare_demo_environment(argv: list[str]) -> None:
@@ -35,7 +36,7 @@ def prepare_demo_environment(argv: list[str]) -> None:
 
     Only the demo does this: production must set AMENDS_SECRET_KEY itself.
     """
-    data_dir = _data_dir_from(argv).resolve()
+    data_dir = Path(_option(argv, "--data-dir") or os.environ.get("AMENDS_DATA_DIR", "var")).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ["AMENDS_DATA_DIR"] = str(data_dir)
     key_file = data_dir / "secret_key"
@@ -45,6 +46,9 @@ def prepare_demo_environment(argv: list[str]) -> None:
             key_file.chmod(0o600)
         os.environ["AMENDS_SECRET_KEY"] = key_file.read_text().strip()
     os.environ.setdefault("AMENDS_EMAIL_BACKEND", "file")
+    # Links in the demo's emails must point at the port it serves on, including those written
+    # while loading the data, before the server starts.
+    os.environ.setdefault("AMENDS_SITE_URL", f"http://127.0.0.1:{_option(argv, '--port') or 8000}")
 
 
 def main(argv: list[str] | None = None) -> None:

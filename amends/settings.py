@@ -6,6 +6,7 @@ DEBUG off). Production differs only by environment: a PostgreSQL ``AMENDS_DATABA
 """
 
 import os
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -66,9 +67,14 @@ INSTALLED_APPS = [
     "amends.accounts",
     "amends.promises",
     "amends.complaints",
+    "amends.triage",
+    "amends.remedies",
     "amends.intake",
+    "amends.surveys",
+    "amends.mail",
     "amends.portal",
     "amends.desk",
+    "amends.coaching",
     "amends.api",
     "amends.demo",
 ]
@@ -127,6 +133,8 @@ def _database() -> dict[str, object]:
         config["OPTIONS"] = {"transaction_mode": "IMMEDIATE"}
     else:
         config["CONN_HEALTH_CHECKS"] = True
+        # Choice lists are small; server-side cursors would cost round trips and break poolers.
+        config["DISABLE_SERVER_SIDE_CURSORS"] = True
     # Lets parallel test runs on one server use separate test databases.
     config["TEST"] = {"NAME": env("TEST_DATABASE_NAME") or None}
     return config
@@ -215,15 +223,12 @@ STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
+        # Served by WhiteNoise straight from the apps' static folders (no collectstatic step):
+        # a handful of small files, so one command starts the desk.
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
 WHITENOISE_USE_FINDERS = True
-WHITENOISE_MANIFEST_STRICT = False
 MEDIA_ROOT = DATA_DIR / "media"
 
 # Limits on what anyone may send us. A complaint body over the limit is refused with a message,
@@ -239,6 +244,81 @@ AMENDS_BUSINESS_DAYS = env("BUSINESS_DAYS", "mon,tue,wed,thu,fri")
 AMENDS_FIRST_RESPONSE_HOURS = env_int("FIRST_RESPONSE_HOURS", 16)
 AMENDS_FIRST_RESPONSE_TARGET_HOURS = env_int("FIRST_RESPONSE_TARGET_HOURS", 8)
 AMENDS_ORGANISATION = env("ORGANISATION", "Amends Demo Co")
+
+# Background tasks started for every new complaint, whatever its channel, after the
+# acknowledgement: dotted paths to django.tasks Task objects that take the complaint id.
+AMENDS_AFTER_RECEIVE_TASKS: list[str] = ["amends.triage.tasks.triage_complaint"]
+
+# Triage (docs/triage.md): below this confidence the category suggestion says "needs a person";
+# the category model retrains itself after this many categories set by people; neighbour
+# searches look at most at AMENDS_TRIAGE_CANDIDATES recent complaints. Similarities are cosines
+# of wordllama vectors: paraphrases score about 0.55-0.75, unrelated complaints below 0.2.
+AMENDS_TRIAGE_MIN_CONFIDENCE = float(env("TRIAGE_MIN_CONFIDENCE", "0.5"))
+AMENDS_TRIAGE_RETRAIN_AFTER = env_int("TRIAGE_RETRAIN_AFTER", 50)
+AMENDS_TRIAGE_MIN_PER_CATEGORY = env_int("TRIAGE_MIN_PER_CATEGORY", 5)
+AMENDS_TRIAGE_MAX_EXAMPLES = env_int("TRIAGE_MAX_EXAMPLES", 50_000)
+AMENDS_TRIAGE_CANDIDATES = env_int("TRIAGE_CANDIDATES", 2000)
+AMENDS_TRIAGE_SIMILAR_MIN = 0.5
+AMENDS_TRIAGE_SIMILAR_SHOWN = 5
+AMENDS_TRIAGE_DUPLICATE_DAYS = env_int("TRIAGE_DUPLICATE_DAYS", 14)
+AMENDS_TRIAGE_DUPLICATE_MIN = 0.45  # same customer, same fortnight: a person decides on merging
+AMENDS_TRIAGE_INCIDENT_HOURS = env_int("TRIAGE_INCIDENT_HOURS", 24)
+AMENDS_TRIAGE_INCIDENT_MIN = 0.55
+AMENDS_TRIAGE_INCIDENT_SIZE = env_int("TRIAGE_INCIDENT_SIZE", 5)
+
+# The reply coach (docs/coaching.md): the longest draft it reads, whether the supervisor who
+# submitted a playbook version may also approve it, and how close a complaint's text must be to a
+# playbook (WordLlama cosine similarity) for the desk to suggest it outside its category.
+AMENDS_COACH_MAX_CHARS = env_int("COACH_MAX_CHARS", 20_000)
+AMENDS_COACH_FOUR_EYES = env_bool("COACH_FOUR_EYES")
+AMENDS_COACH_PLAYBOOK_MIN_SIMILARITY = 0.2
+AMENDS_COACH_PLAYBOOK_CANDIDATES = 500
+
+# Promises and follow-up (amends.promises, amends.surveys). Public holidays of this country (ISO
+# code) and region are not business days in the default calendar; teams' calendars are rows in
+# the admin. Tasks queued when a complaint is resolved (the survey and the "did it hold?"
+# check-in), and the sweeps `amends sweep` runs: dotted paths, so higher apps plug in.
+AMENDS_HOLIDAY_COUNTRY = env("HOLIDAY_COUNTRY", "GB")
+AMENDS_HOLIDAY_SUBDIVISION = env("HOLIDAY_SUBDIVISION", "ENG")
+AMENDS_AFTER_RESOLVE_TASKS: list[str] = ["amends.surveys.tasks.schedule_follow_up"]
+AMENDS_SWEEPS: list[str] = ["amends.promises.sweep.sweep_promises", "amends.surveys.sweep.sweep_surveys"]
+AMENDS_SURVEY_LOW_SCORE = env_int("SURVEY_LOW_SCORE", 2)  # this score or lower reopens for a supervisor
+AMENDS_SURVEY_REMINDER_DAYS = env_int("SURVEY_REMINDER_DAYS", 3)  # one reminder, this long after
+AMENDS_SURVEY_LINK_DAYS = env_int("SURVEY_LINK_DAYS", 30)  # how long survey links stay open
+AMENDS_CALLBACK_ATTEMPTS = env_int("CALLBACK_ATTEMPTS", 3)  # calls tried before we write instead
+
+# Email in (amends.mail): limits, the SMTP receiver, IMAP trust and provider webhooks.
+AMENDS_MAIL_MAX_BYTES = env_int("MAIL_MAX_BYTES", 25_000_000)  # larger mail is quarantined
+AMENDS_MAIL_SMTP_MAX_BYTES = env_int("MAIL_SMTP_MAX_BYTES", 50_000_000)  # larger is refused (552)
+AMENDS_MAIL_MAX_ATTACHMENT_BYTES = env_int("MAIL_MAX_ATTACHMENT_BYTES", 10_000_000)
+AMENDS_MAIL_MAX_ATTACHMENTS = env_int("MAIL_MAX_ATTACHMENTS", 20)
+AMENDS_MAIL_REFUSED_EXTENSIONS = env_list(
+    "MAIL_REFUSED_EXTENSIONS",
+    "exe,com,bat,cmd,scr,pif,cpl,dll,msi,msp,jar,js,jse,vbs,vbe,wsf,wsh,ps1,psm1,hta,lnk,reg,iso,img,vhd",
+)
+AMENDS_MAIL_REPLY_TO_CLOSED = env("MAIL_REPLY_TO_CLOSED", "reopen")  # "reopen" or "new"
+if AMENDS_MAIL_REPLY_TO_CLOSED not in ("reopen", "new"):
+    raise ImproperlyConfigured("AMENDS_MAIL_REPLY_TO_CLOSED must be reopen or new")
+AMENDS_MAIL_SIGNED_REPLY_TO = env_bool("MAIL_SIGNED_REPLY_TO", True)  # care+<token>@domain
+AMENDS_MAIL_DOMAINS = env_list("MAIL_DOMAINS", "")  # SMTP recipients accepted; "" = our From domains
+AMENDS_MAIL_SMTP_TLS_CERT = env("MAIL_SMTP_TLS_CERT")
+AMENDS_MAIL_SMTP_TLS_KEY = env("MAIL_SMTP_TLS_KEY")
+AMENDS_MAIL_IMAP_CA_FILE = env("MAIL_IMAP_CA_FILE")  # extra CA for a private IMAP server
+ANYMAIL = {"WEBHOOK_SECRET": env("MAIL_WEBHOOK_SECRET")}  # "user:password"; webhooks off if unset
+
+# Remedies (amends.remedies): the organisation's currency (ISO 4217; a remedy may override it),
+# the most any one remedy may be per currency ("*" for the rest; above it an amount is refused as
+# a mistake), how long an offer's choice link stays open, and how long an approval request waits
+# before it goes up a level.
+AMENDS_CURRENCY = env("CURRENCY", "GBP").strip().upper()
+AMENDS_REMEDY_CEILINGS = {
+    code.strip().upper(): Decimal(value)
+    for code, _, value in (
+        item.partition(":") for item in env_list("REMEDY_CEILINGS", "*:100000,JPY:15000000,KRW:150000000")
+    )
+}
+AMENDS_OFFER_DAYS = env_int("OFFER_DAYS", 14)
+AMENDS_APPROVAL_HOURS = env_int("APPROVAL_HOURS", 24)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))

@@ -14,7 +14,9 @@ class User(AbstractUser):
     """A member of staff. Customers are not users: they reach Amends through forms, mail and links."""
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.AGENT)
-    teams: "models.ManyToManyField[Team, Membership]" = models.ManyToManyField("Team", through="Membership", related_name="members", blank=True)
+    teams: "models.ManyToManyField[Team, Membership]" = models.ManyToManyField(
+        "Team", through="Membership", related_name="members", blank=True
+    )
 
     @property
     def sees_every_team(self) -> bool:

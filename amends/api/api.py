@@ -7,12 +7,14 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Header, NinjaAPI, Query
+from ninja import Header, NinjaAPI, Query, Status
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import HttpBearer
 
 from amends.accounts.models import User
 from amends.accounts.selectors import user_for_api_key
+from amends.coaching.api import router as coach_router
+from amends.coaching.services import coached_reply
 from amends.complaints import selectors, services
 from amends.complaints.models import Category, Channel, Complaint, ContactMethod, State
 from amends.core.errors import AmendsError, InvalidInput
@@ -123,7 +125,7 @@ def create_complaint(
     request: HttpRequest,
     payload: ComplaintIn,
     idempotency_key: str | None = Header(None, alias="Idempotency-Key"),  # type: ignore[type-arg]
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Take in a complaint. Send an `Idempotency-Key` header so a retried request returns the first complaint
     (status 200) instead of creating another."""
     user = _user(request)
@@ -150,7 +152,7 @@ def create_complaint(
     else:
         complaint, created = services.complaint_receive(data=data, by=user), True
     complaint = selectors.complaint_with_relations(complaint.pk)
-    return (201 if created else 200), _complaint_out(complaint)
+    return Status(201 if created else 200, _complaint_out(complaint))
 
 
 @api.get("/complaints", response=ComplaintPage, summary="List complaints")
@@ -185,12 +187,14 @@ def get_complaint(request: HttpRequest, reference: str) -> dict[str, Any]:
     response={201: MessageOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Add a message",
 )
-def add_message(request: HttpRequest, reference: str, payload: MessageIn) -> tuple[int, Any]:
+def add_message(request: HttpRequest, reference: str, payload: MessageIn) -> Status[Any]:
     """Reply to the customer (sent by email), add an internal note, or record a message from the customer."""
     user = _user(request)
     complaint = selectors.complaint_get_for_user(user=user, reference=reference)
     if payload.kind == "reply":
-        message = services.complaint_reply(complaint=complaint, by=user, body=payload.body)
+        message = coached_reply(complaint=complaint, by=user, body=payload.body)
+    elif payload.kind == "call":
+        message = services.complaint_log_call(complaint=complaint, by=user, body=payload.body)
     elif payload.kind == "note":
         message = services.complaint_add_note(complaint=complaint, by=user, body=payload.body)
     else:
@@ -202,7 +206,7 @@ def add_message(request: HttpRequest, reference: str, payload: MessageIn) -> tup
             raw=request.body,
             raw_content_type="application/json",
         )
-    return 201, message
+    return Status(201, message)
 
 
 @api.post(
@@ -222,3 +226,6 @@ def change_state(request: HttpRequest, reference: str, payload: TransitionIn) ->
         agreed_outcome=payload.agreed_outcome,
     )
     return _complaint_out(selectors.complaint_get_for_user(user=user, reference=reference))
+
+
+api.add_router("/coach", coach_router)

@@ -72,8 +72,9 @@ class ComplaintPage(Schema):
 
 
 class MessageIn(Schema):
-    kind: Literal["reply", "note", "customer"] = Field(
-        description="reply: emailed to the customer; note: internal; customer: a message from the customer."
+    kind: Literal["reply", "call", "note", "customer"] = Field(
+        description="reply: emailed to the customer; call: a phone call with the customer, logged; "
+        "note: internal; customer: a message from the customer."
     )
     body: str = Field(min_length=1, max_length=MAX_TEXT)
 

@@ -1,7 +1,9 @@
 """Sending outbound messages by email, with retries and failures visible on the complaint."""
 
+import base64
 import logging
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -9,6 +11,7 @@ from django.db import transaction
 from django.tasks import default_task_backend
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from .models import Delivery, Direction, EventKind, Message
 
@@ -23,6 +26,13 @@ def build_email(message: Message) -> EmailMultiAlternatives:
     team = complaint.team
     from_email = team.reply_from if team and team.reply_from else settings.DEFAULT_FROM_EMAIL
     headers = {"Message-ID": message.message_id or "", "X-Amends-Reference": complaint.reference}
+    if settings.AMENDS_MAIL_SIGNED_REPLY_TO:
+        headers["Reply-To"] = reply_address(complaint.pk, from_email)
+    if message.author_id is None:
+        # Written by Amends, not a person (the acknowledgement): RFC 3834 asks automatic mail to
+        # say so, and Exchange honours the second header, so no out-of-office answers it.
+        headers["Auto-Submitted"] = "auto-replied"
+        headers["X-Auto-Response-Suppress"] = "All"
     references = [
         ref
         for ref in Message.objects.filter(
@@ -48,6 +58,31 @@ def build_email(message: Message) -> EmailMultiAlternatives:
     html = render_to_string("complaints/email/message.html", {"message": message, "complaint": complaint})
     email.attach_alternative(html, "text/html")
     return email
+
+
+def _reply_token(complaint_id: int) -> str:
+    # Lower-case base32, because some mail systems lower-case the local part of an address.
+    ident = f"c{complaint_id}"
+    digest = salted_hmac("amends.mail.reply-to", ident, algorithm="sha256").digest()[:10]
+    return f"{ident}-{base64.b32encode(digest).decode().lower()}"
+
+
+def reply_address(complaint_id: int, from_email: str) -> str:
+    """The signed Reply-To that leads a reply back to its complaint: ``care+c123-<sig>@domain``."""
+    name, address = parseaddr(from_email)
+    local, _, domain = address.partition("@")
+    return formataddr((name, f"{local}+{_reply_token(complaint_id)}@{domain}"))
+
+
+def complaint_id_from_address(address: str) -> int | None:
+    """The complaint a signed reply address names, or ``None`` if it is not one or is forged."""
+    local = address.partition("@")[0].lower()
+    token = local.rsplit("+", 1)[-1] if "+" in local else ""
+    ident = token.partition("-")[0]
+    if not (ident.startswith("c") and ident[1:].isdigit()):
+        return None
+    complaint_id = int(ident[1:])
+    return complaint_id if constant_time_compare(token, _reply_token(complaint_id)) else None
 
 
 def message_deliver(*, message_id: int) -> Message | None:

@@ -153,6 +153,7 @@ class Complaint(models.Model):
                 condition=models.Q(state__in=sorted(OPEN_STATES)),
             ),
             models.Index(fields=["team", "due_at", "id"], name="complaint_team_due_idx"),
+            models.Index(fields=["team", "state", "due_at", "id"], name="complaint_team_state_due_idx"),
             models.Index(fields=["assignee", "due_at", "id"], name="complaint_assignee_due_idx"),
             models.Index(fields=["state", "due_at", "id"], name="complaint_state_due_idx"),
             models.Index(fields=["category", "due_at", "id"], name="complaint_category_due_idx"),
@@ -230,6 +231,14 @@ class EventKind(models.TextChoices):
     PROMISE_MADE = "promise_made", "Promise made"
     PROMISE_SETTLED = "promise_settled", "Promise settled"
     DELIVERY_FAILED = "delivery_failed", "Delivery failed"
+    REMEDY_SOUGHT = "remedy_sought", "Remedy sought noted"
+    REMEDY_OFFERED = "remedy_offered", "Remedies offered"
+    REMEDY_CHOSEN = "remedy_chosen", "Customer chose a remedy"
+    REMEDY_COUNTERED = "remedy_countered", "Customer proposed another remedy"
+    REMEDY_GRANTED = "remedy_granted", "Remedy granted"
+    APPROVAL_REQUESTED = "approval_requested", "Approval requested"
+    APPROVAL_DECIDED = "approval_decided", "Approval decided"
+    APPROVAL_ESCALATED = "approval_escalated", "Approval escalated"
 
 
 class Event(models.Model):

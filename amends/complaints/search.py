@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from .models import Complaint
 
 _WORD = re.compile(r"[\w'-]+", re.UNICODE)
-_REFERENCE = re.compile(r"^C-\d{4}-\d{6}$", re.IGNORECASE)
+_REFERENCE = re.compile(r"^C-\d{4}-\d{6,}$", re.IGNORECASE)
 
 SQLITE_FTS_TABLE = "complaints_complaint_fts"
 SEARCHED_COLUMNS = ("reference", "summary", "story", "outcome_sought")

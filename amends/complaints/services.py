@@ -1,7 +1,8 @@
 """The verbs that change a complaint. One transaction each; every change lands on the timeline.
 
 Views, the API, mail adapters and tasks all call these, so a complaint behaves the same whichever
-way a change arrives. Side effects (email, tasks) are queued with ``transaction.on_commit``.
+way a change arrives. Side effects (email, tasks) happen only once the transaction commits
+(``amends.core.tasks.enqueue_on_commit``).
 """
 
 import hashlib
@@ -14,15 +15,18 @@ from typing import Any
 
 from django.conf import settings
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from amends.accounts.models import Role, Team, User
 from amends.core.errors import Conflict, InvalidInput, InvalidTransition, PermissionDenied
+from amends.core.tasks import enqueue_on_commit
 from amends.core.text import one_line
 from amends.promises import services as promise_services
 from amends.promises.models import Promise, PromiseKind, PromiseState
+from amends.promises.regimes import ResponseKind
 
 from . import states
 from .models import (
@@ -66,6 +70,8 @@ class ComplaintInput:
     raw: bytes = b""
     raw_content_type: str = ""
     message_id: str | None = None
+    acknowledge: bool = True  # False for mail that must never be answered (bulk, auto-replies)
+    callback_at: datetime | None = None  # a structured callback time, checked against business hours
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -114,43 +120,70 @@ def _record(
     )
 
 
+def complaint_record_event(
+    *,
+    complaint: Complaint,
+    kind: EventKind,
+    by: User | None,
+    label: str = "",
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> Event:
+    """Write one event on the complaint's timeline for a change another app made.
+
+    For apps above this one (remedies, say) whose own records belong on the timeline. The caller
+    owns the transaction. A promise event also refreshes the complaint's next due time, because
+    the promise it reports changed it.
+    """
+    event = _record(complaint, kind, by=by, label=label or SYSTEM, reason=reason, data=data)
+    if kind in (EventKind.PROMISE_MADE, EventKind.PROMISE_SETTLED):
+        _refresh_due(complaint)
+    return event
+
+
 def _next_reference(year: int) -> str:
-    # One row a year, incremented in place: the row lock serialises concurrent intakes only for
-    # the length of their transactions, and numbers are never reused.
-    updated = ReferenceCounter.objects.filter(year=year).update(last=F("last") + 1)
-    if not updated:
-        try:
-            with transaction.atomic():
-                ReferenceCounter.objects.create(year=year, last=1)
-                return f"C-{year}-{1:06d}"
-        except IntegrityError:
-            ReferenceCounter.objects.filter(year=year).update(last=F("last") + 1)
-    last = ReferenceCounter.objects.values_list("last", flat=True).get(year=year)
-    return f"C-{year}-{last:06d}"
+    # One row a year, incremented in place and read back in the same statement: the row lock
+    # serialises concurrent intakes only for the length of their transactions, and numbers are
+    # never reused.
+    table = ReferenceCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET last = last + 1 WHERE year = %s RETURNING last", [year])  # noqa: S608
+        row = cursor.fetchone()
+    if row is None:
+        ReferenceCounter.objects.bulk_create([ReferenceCounter(year=year, last=0)], ignore_conflicts=True)
+        return _next_reference(year)
+    return f"C-{year}-{row[0]:06d}"
 
 
 def customer_find_or_create(*, name: str, email: str = "", phone: str = "") -> Customer:
-    """The customer owning ``email`` (or else ``phone``), created with those contact points if new."""
+    """The customer owning ``email`` (or else ``phone``), created with those contact points if new.
+
+    A contact point already owned by another customer stays with that customer.
+    """
     email, phone = normalise_email(email), normalise_phone(phone)
-    points = [(ContactMethod.EMAIL, email), (ContactMethod.PHONE, phone)]
+    points = [
+        (kind, value) for kind, value in ((ContactMethod.EMAIL, email), (ContactMethod.PHONE, phone)) if value
+    ]
+    match = Q()
     for kind, value in points:
-        if value:
-            found = ContactPoint.objects.select_related("customer").filter(kind=kind, value=value).first()
-            if found:
-                customer = found.customer
-                break
-    else:
-        customer = Customer.objects.create(name=name.strip() or "Customer")
-    existing = set(customer.contact_points.values_list("kind", "value"))
-    has_primary = bool(existing)
+        match |= Q(kind=kind, value=value)
+    known = (
+        {(p.kind, p.value): p for p in ContactPoint.objects.select_related("customer").filter(match)}
+        if points
+        else {}
+    )
+    owner = next((known[p].customer for p in points if p in known), None)
+    customer = owner or Customer.objects.create(name=name.strip() or "Customer")
+    has_primary = owner is not None
+    new_points = []
     for kind, value in points:
-        if value and (kind, value) not in existing:
-            ContactPoint.objects.get_or_create(
-                kind=kind,
-                value=value,
-                defaults={"customer": customer, "is_primary": not has_primary},
+        if (kind, value) not in known:
+            new_points.append(
+                ContactPoint(customer=customer, kind=kind, value=value, is_primary=not has_primary)
             )
             has_primary = True
+    # ON CONFLICT DO NOTHING: a concurrent intake that claimed the same address first keeps it.
+    ContactPoint.objects.bulk_create(new_points, ignore_conflicts=True)
     return customer
 
 
@@ -189,18 +222,31 @@ def _validate_input(data: ComplaintInput) -> None:
 def complaint_receive(*, data: ComplaintInput, by: User | None = None) -> Complaint:
     """Take in a new complaint from any channel.
 
-    Stores the customer's own words and raw input first, starts the first-response promise and
-    queues the acknowledgement after commit. Raises ``InvalidInput`` naming the field at fault.
+    Stores the customer's own words and raw input first, starts the policy's promises (first
+    response, resolution, regime clocks, a callback asked for) and queues the acknowledgement
+    after commit. Raises ``InvalidInput`` naming the field at fault, including a callback time
+    in the past or outside business hours.
     """
     _validate_input(data)
     now = timezone.now()
     customer = customer_find_or_create(name=data.name, email=data.email, phone=data.phone)
+    team = data.category.team if data.category else None
+    plans = promise_services.intake_plans(
+        received_at=now,
+        team_id=team.pk if team else None,
+        category_id=data.category.pk if data.category else None,
+        severity=data.severity,
+        callback_at=data.callback_at if data.preferred_contact_method == ContactMethod.PHONE else None,
+        callback_text=data.preferred_contact_time
+        if data.preferred_contact_method == ContactMethod.PHONE
+        else "",
+    )
     complaint = Complaint.objects.create(
         reference=_next_reference(now.year),
         customer=customer,
         channel=data.channel,
         category=data.category,
-        team=data.category.team if data.category else None,
+        team=team,
         severity=data.severity,
         summary=one_line(data.summary or data.story, 200),
         story=data.story.strip(),
@@ -208,6 +254,7 @@ def complaint_receive(*, data: ComplaintInput, by: User | None = None) -> Compla
         preferred_contact_method=data.preferred_contact_method,
         preferred_contact_time=data.preferred_contact_time.strip(),
         received_at=now,
+        due_at=min(plan.target_at for plan in plans),
     )
     message = Message.objects.create(
         complaint=complaint,
@@ -233,23 +280,30 @@ def complaint_receive(*, data: ComplaintInput, by: User | None = None) -> Compla
         data={"channel": data.channel, **data.extra},
         at=now,
     )
-    promise = promise_services.promise_create_first_response(complaint=complaint, received_at=now)
-    complaint.due_at = promise.target_at
-    complaint.save(update_fields=["due_at"])
+    promise_services.promises_make(complaint=complaint, plans=plans)
     if data.preferred_contact_time and customer.preferred_contact_time != data.preferred_contact_time:
         Customer.objects.filter(pk=customer.pk).update(
             preferred_contact_time=data.preferred_contact_time,
             preferred_contact_method=data.preferred_contact_method,
         )
-    _queue_acknowledgement(complaint)
+    _queue_after_receive(complaint, acknowledge=data.acknowledge)
     return complaint
 
 
-def _queue_acknowledgement(complaint: Complaint) -> None:
+def _queue_after_receive(complaint: Complaint, *, acknowledge: bool) -> None:
+    """After commit: the acknowledgement, then each task in ``AMENDS_AFTER_RECEIVE_TASKS``.
+
+    Higher apps (triage, say) add their task's dotted path to that setting, so intake from any
+    channel starts them without this app importing them.
+    """
     from .tasks import acknowledge_complaint
 
+    tasks = [import_string(path) for path in settings.AMENDS_AFTER_RECEIVE_TASKS]
+    if acknowledge:
+        tasks.insert(0, acknowledge_complaint)
     complaint_id = complaint.pk
-    transaction.on_commit(lambda: acknowledge_complaint.enqueue(complaint_id))
+    for task in tasks:
+        enqueue_on_commit(task, complaint_id)
 
 
 def _request_hash(payload: dict[str, Any]) -> str:
@@ -307,13 +361,17 @@ def _move(
         setattr(complaint, stamps[to_state], now)
         fields.append(stamps[to_state])
     if to_state not in OPEN_STATES:
-        _release_promises(complaint, to_state)
+        _release_promises(complaint, to_state, by=by, at=now)
         complaint.due_at = None
         fields.append("due_at")
-    elif from_state not in OPEN_STATES:
+    else:
+        _move_clocks(complaint, from_state, to_state, at=now)
         complaint.due_at = promise_services.next_target_for(complaint)
         fields.append("due_at")
     complaint.save(update_fields=fields)
+    if to_state == State.RESOLVED:
+        for path in settings.AMENDS_AFTER_RESOLVE_TASKS:
+            enqueue_on_commit(import_string(path), complaint.pk)
     return _record(
         complaint,
         EventKind.STATE_CHANGED,
@@ -326,16 +384,54 @@ def _move(
     )
 
 
-def _release_promises(complaint: Complaint, to_state: State) -> None:
-    owed = Promise.objects.filter(complaint=complaint, state=PromiseState.OPEN)
+def _move_clocks(complaint: Complaint, from_state: str, to_state: State, *, at: datetime) -> None:
+    """Pause the policy clocks while awaiting the customer; restart them, or start anew on reopening."""
+    if to_state == State.AWAITING_CUSTOMER:
+        promise_services.promises_pause(complaint=complaint, at=at)
+    elif from_state == State.AWAITING_CUSTOMER:
+        promise_services.promises_resume(complaint=complaint, at=at)
+    elif to_state == State.REOPENED:
+        plan = promise_services.update_plan(complaint, at=at)
+        if plan is not None:
+            made = promise_services.promises_make(complaint=complaint, plans=[plan])
+            _record_promises(complaint, made, EventKind.PROMISE_MADE, by=None)
+
+
+def _record_promises(
+    complaint: Complaint, promises: list[Promise], kind: EventKind, *, by: User | None
+) -> None:
+    from .messages import format_moment
+
+    for promise in promises:
+        if kind == EventKind.PROMISE_MADE:
+            reason = f"{promise.description} by {format_moment(promise.due_at, complaint)}"
+        else:
+            reason = f"{promise.description}: {promise.get_state_display().lower()}"
+        _record(
+            complaint,
+            kind,
+            by=by,
+            label=SYSTEM,
+            reason=reason,
+            data={"promise": promise.pk, "state": promise.state, "kind": promise.kind},
+        )
+
+
+def _release_promises(complaint: Complaint, to_state: State, *, by: User | None, at: datetime) -> None:
+    owed = Promise.objects.filter(complaint=complaint, state__in=[PromiseState.OPEN, PromiseState.PAUSED])
     if to_state in (State.RESOLVED, State.CLOSED):
-        for promise in owed.filter(kind=PromiseKind.RESOLUTION):
-            promise_services.promise_settle(promise=promise)
-        # Commitments to do something (a refund by Friday, a callback) outlive resolution; the
-        # promise to respond is no longer owed once the matter is resolved.
-        owed = owed.filter(kind__in=[PromiseKind.FIRST_RESPONSE, PromiseKind.UPDATE])
+        settled = [
+            promise_services.promise_settle(promise=promise, at=at)
+            for promise in owed.filter(
+                kind__in=[PromiseKind.RESOLUTION, PromiseKind.SUMMARY_RESOLUTION], state=PromiseState.OPEN
+            )
+        ]
+        _record_promises(complaint, settled, EventKind.PROMISE_SETTLED, by=by)
+        # Commitments to do something (a refund by Friday, a callback, a regulator's final
+        # response) outlive resolution; the promise to respond is no longer owed.
+        owed = owed.filter(kind__in=[PromiseKind.FIRST_RESPONSE, PromiseKind.UPDATE, PromiseKind.RESOLUTION])
     # Withdrawn, merged or spam: nothing is owed any more. Neither case is a broken promise.
-    owed.update(state=PromiseState.CANCELLED, settled_at=timezone.now())
+    owed.update(state=PromiseState.CANCELLED, settled_at=at, wake_at=None)
 
 
 @transaction.atomic
@@ -363,7 +459,11 @@ def complaint_transition(
 
 
 def _locked(complaint: Complaint) -> Complaint:
-    return Complaint.objects.select_for_update().select_related("customer", "team").get(pk=complaint.pk)
+    return (
+        Complaint.objects.select_for_update(of=("self",))
+        .select_related("customer", "team")
+        .get(pk=complaint.pk)
+    )
 
 
 @transaction.atomic
@@ -376,7 +476,10 @@ def complaint_acknowledge(*, complaint_id: int) -> Complaint | None:
     from .messages import acknowledgement_text
 
     complaint = (
-        Complaint.objects.select_for_update().select_related("customer").filter(pk=complaint_id).first()
+        Complaint.objects.select_for_update(of=("self",))
+        .select_related("customer")
+        .filter(pk=complaint_id)
+        .first()
     )
     if complaint is None or complaint.state != State.RECEIVED:
         return complaint
@@ -430,7 +533,7 @@ def _outbound(complaint: Complaint, *, by: User | None, subject: str, body: str,
         delivery=Delivery.PENDING,
     )
     message_pk = message.pk
-    transaction.on_commit(lambda: deliver_message.enqueue(message_pk))
+    enqueue_on_commit(deliver_message, message_pk)
     return message
 
 
@@ -442,12 +545,18 @@ def _require_staff_access(complaint: Complaint, by: User) -> None:
 
 
 @transaction.atomic
-def complaint_reply(*, complaint: Complaint, by: User, body: str) -> Message:
-    """Send a reply to the customer by email and record it.
+def complaint_reply(
+    *, complaint: Complaint, by: User, body: str, response: ResponseKind | None = None
+) -> Message:
+    """Send a reply to the customer by email and record it, with what happens next and by when.
 
-    The first reply keeps the first-response promise (kept early, kept or broken by its time) and
-    moves a new complaint into progress. Raises ``InvalidInput`` when there is nothing to send or
-    no address to send it to, ``InvalidTransition`` on a complaint that is merged or spam.
+    The first reply keeps the first-response promise (kept early, kept or broken by its time);
+    every reply keeps the open update promise and, while the complaint is open, starts the next.
+    ``response`` marks a regulated final response, summary resolution or holding reply, checked
+    for the content its regime requires. Moves a new complaint into progress. Raises
+    ``InvalidInput`` when there is nothing to send or no address to send it to,
+    ``ResponseIncomplete`` naming what a regulated response lacks, ``InvalidTransition`` on a
+    complaint that is merged or spam.
     """
     _require_staff_access(complaint, by)
     complaint = _locked(complaint)
@@ -462,28 +571,75 @@ def complaint_reply(*, complaint: Complaint, by: User, body: str) -> Message:
         raise InvalidInput(
             "This customer has no working email address; phone them and add a note.", field="body"
         )
-    from .messages import reply_subject
+    if response is not None:
+        promise_services.check_response(complaint=complaint, response=response, body=body)
+    from .messages import next_steps_text, reply_subject
 
-    message = _outbound(
-        complaint, by=by, subject=reply_subject(complaint), body=body.strip(), to_address=to_address
+    now = timezone.now()
+    outcome = promise_services.promises_on_reply(
+        complaint=complaint,
+        at=now,
+        response=response,
+        still_open=complaint.is_open and complaint.state != State.AWAITING_CUSTOMER,
     )
-    _record(complaint, EventKind.MESSAGE_OUT, by=by, message=message)
+    text = body.strip() + next_steps_text(complaint)
+    message = _outbound(complaint, by=by, subject=reply_subject(complaint), body=text, to_address=to_address)
+    _record(complaint, EventKind.MESSAGE_OUT, by=by, message=message, data={"response": response or ""})
+    _after_response(complaint, by=by, message=message, outcome=outcome, reason="Replied to the customer")
+    return message
+
+
+def _after_response(
+    complaint: Complaint, *, by: User, message: Message, outcome: "promise_services.ReplyOutcome", reason: str
+) -> None:
+    """What every response to the customer does, whatever its channel: the first one is the first
+    response; promises kept and started are recorded; a new complaint moves into progress."""
     if complaint.first_response_at is None:
         complaint.first_response_at = message.created_at
         complaint.save(update_fields=["first_response_at"])
-        for promise in promise_services.promises_settle_open(
-            complaint=complaint, kind=PromiseKind.FIRST_RESPONSE
-        ):
-            _record(
-                complaint,
-                EventKind.PROMISE_SETTLED,
-                by=by,
-                reason=promise.description,
-                data={"promise": promise.pk, "state": promise.state},
-            )
+    _record_promises(complaint, outcome.settled + outcome.cancelled, EventKind.PROMISE_SETTLED, by=by)
+    _record_promises(complaint, outcome.made, EventKind.PROMISE_MADE, by=by)
     if complaint.state in (State.RECEIVED, State.ACKNOWLEDGED, State.REOPENED):
-        _move(complaint, State.IN_PROGRESS, by=by, reason="Replied to the customer")
+        _move(complaint, State.IN_PROGRESS, by=by, reason=reason)
     _refresh_due(complaint)
+
+
+@transaction.atomic
+def complaint_log_call(*, complaint: Complaint, by: User, body: str) -> Message:
+    """Record a phone call in which we spoke with the customer, as a response to them.
+
+    For customers reached by phone this is what a reply is for those reached by email: the first
+    call keeps the first-response promise, the update promise is kept and renewed, and a new
+    complaint moves into progress. Nothing is emailed. Raises ``InvalidInput`` for an empty
+    record and ``InvalidTransition`` on a complaint that is merged or spam.
+    """
+    _require_staff_access(complaint, by)
+    complaint = _locked(complaint)
+    if not body.strip():
+        raise InvalidInput("Write down what was said on the call.", field="body")
+    if complaint.state in (State.MERGED, State.SPAM):
+        raise InvalidTransition(
+            f"This complaint is {State(complaint.state).label.lower()}; log the call on the open one."
+        )
+    now = timezone.now()
+    outcome = promise_services.promises_on_reply(
+        complaint=complaint,
+        at=now,
+        response=None,
+        still_open=complaint.is_open and complaint.state != State.AWAITING_CUSTOMER,
+    )
+    message = Message.objects.create(
+        complaint=complaint,
+        direction=Direction.OUTBOUND,
+        channel=Channel.PHONE,
+        author=by,
+        body=body.strip(),
+        created_at=now,
+    )
+    _record(complaint, EventKind.MESSAGE_OUT, by=by, message=message, data={"call": True})
+    _after_response(
+        complaint, by=by, message=message, outcome=outcome, reason="Spoke with the customer by phone"
+    )
     return message
 
 
@@ -492,6 +648,128 @@ def _refresh_due(complaint: Complaint) -> None:
     if due != complaint.due_at:
         complaint.due_at = due
         complaint.save(update_fields=["due_at"])
+
+
+def complaint_send_system_message(
+    *, complaint: Complaint, subject: str, body: str, data: dict[str, Any] | None = None
+) -> Message | None:
+    """Email the customer on the organisation's behalf (a survey, a missed call) and record it.
+
+    For apps above this one. The caller owns the transaction; the complaint does not move and no
+    promise is settled, because no person replied. Returns ``None`` (with a note for the team)
+    when the customer has no working email address.
+    """
+    to_address = customer_email(complaint.customer)
+    if not to_address:
+        reason = f"Not sent, no email address: {subject}"
+        _record(complaint, EventKind.NOTE, by=None, label=SYSTEM, reason=reason)
+        return None
+    message = _outbound(complaint, by=None, subject=subject, body=body, to_address=to_address)
+    _record(complaint, EventKind.MESSAGE_OUT, by=None, label=SYSTEM, message=message, data=data)
+    return message
+
+
+def complaint_record_feedback(
+    *, complaint: Complaint, subject: str, body: str, data: dict[str, Any]
+) -> Message:
+    """Record what the customer answered in a portal form (a survey, a check-in) on the timeline.
+
+    The complaint does not move: the caller decides whether the answer reopens it.
+    """
+    message = Message.objects.create(
+        complaint=complaint,
+        direction=Direction.INBOUND,
+        channel=Channel.PORTAL,
+        subject=subject[:300],
+        body=body.strip(),
+    )
+    _record(complaint, EventKind.MESSAGE_IN, by=None, label=CUSTOMER, message=message, data=data)
+    return message
+
+
+_SEVERITY_ORDER = [Severity.LOW, Severity.NORMAL, Severity.HIGH, Severity.CRITICAL]
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """One complaint to escalate on a rule's behalf, and why."""
+
+    complaint: Complaint
+    reason: str
+    raise_severity: bool = False
+    assignee: User | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _escalation_events(item: Escalation, now: datetime) -> tuple[dict[str, Any], list[Event]]:
+    complaint, events = item.complaint, []
+    changes: dict[str, Any] = {}
+
+    def event(kind: EventKind, reason: str, data: dict[str, Any]) -> Event:
+        data = {**data, **item.data}
+        return Event(
+            complaint=complaint, kind=kind, actor_label=SYSTEM, reason=reason, data=data, created_at=now
+        )
+
+    if item.raise_severity and complaint.severity != Severity.CRITICAL:
+        before = complaint.severity
+        severity = _SEVERITY_ORDER[_SEVERITY_ORDER.index(Severity(before)) + 1]
+        changes["severity"] = severity
+        reason = f"Escalated to {severity.label.lower()} severity: {item.reason}"
+        events.append(
+            event(EventKind.CATEGORISED, reason, {"before": {"severity": before}, "severity": severity})
+        )
+    if item.assignee is not None and item.assignee.pk != complaint.assignee_id:
+        changes["assignee"] = item.assignee
+        reason = f"Escalated to {item.assignee.display_name}: {item.reason}"
+        data = {"before": {"assignee": complaint.assignee_id}, "assignee": item.assignee.pk}
+        events.append(event(EventKind.ASSIGNED, reason, data))
+    return changes, events
+
+
+def complaints_escalate(*, escalations: list[Escalation]) -> int:
+    """Escalate complaints on rules' behalf: severity one step up, optionally a new assignee.
+
+    For the promise sweep and surveys, acting for the organisation rather than a person, in a
+    few statements however many there are. The caller owns the transaction and holds the
+    complaints' locks. Each change goes on the timeline with its reason; returns how many
+    complaints changed.
+    """
+    now = timezone.now()
+    groups: dict[tuple[str | None, int | None], list[int]] = {}
+    events: list[Event] = []
+    for item in escalations:
+        changes, item_events = _escalation_events(item, now)
+        if not changes:
+            continue
+        events += item_events
+        assignee = changes.get("assignee")
+        key = (changes.get("severity"), assignee.pk if isinstance(assignee, User) else None)
+        groups.setdefault(key, []).append(item.complaint.pk)
+        for name, value in changes.items():
+            setattr(item.complaint, name, value)
+    for (severity, assignee_id), ids in groups.items():
+        fields: dict[str, Any] = {"updated_at": now}
+        if severity:
+            fields["severity"] = severity
+        if assignee_id:
+            fields["assignee_id"] = assignee_id
+        Complaint.objects.filter(pk__in=ids).update(**fields)
+    Event.objects.bulk_create(events)
+    return sum(len(ids) for ids in groups.values())
+
+
+def complaint_escalate(
+    *,
+    complaint: Complaint,
+    reason: str,
+    raise_severity: bool = False,
+    assignee: User | None = None,
+    data: dict[str, Any] | None = None,
+) -> Complaint:
+    """Escalate one complaint on a rule's behalf; see ``complaints_escalate``."""
+    complaints_escalate(escalations=[Escalation(complaint, reason, raise_severity, assignee, data or {})])
+    return complaint
 
 
 @transaction.atomic
@@ -522,11 +800,15 @@ def complaint_add_customer_message(
     raw_content_type: str = "",
     message_id: str | None = None,
     by: User | None = None,
+    from_address: str = "",
+    subject: str = "",
+    automatic: bool = False,
 ) -> Message:
     """Record a further message from the customer.
 
     A complaint awaiting the customer goes back into progress; a resolved or closed one reopens,
-    because the customer is telling us it is not over.
+    because the customer is telling us it is not over. An ``automatic`` message (an
+    out-of-office, say) is recorded without moving the complaint: no person wrote it.
     """
     complaint = _locked(complaint)
     if not body.strip():
@@ -541,12 +823,16 @@ def complaint_add_customer_message(
         direction=Direction.INBOUND,
         channel=channel,
         author=by,
+        from_address=from_address[:254],
+        subject=subject[:300],
         body=body.strip(),
         raw=raw or None,
         raw_content_type=raw_content_type,
         message_id=message_id,
     )
     _record(complaint, EventKind.MESSAGE_IN, by=by, label=CUSTOMER, message=message)
+    if automatic:
+        return message
     if complaint.state == State.AWAITING_CUSTOMER:
         _move(complaint, State.IN_PROGRESS, by=by, label=CUSTOMER, reason="The customer replied")
     elif complaint.state in (State.RESOLVED, State.CLOSED):
@@ -557,6 +843,53 @@ def complaint_add_customer_message(
             label=CUSTOMER,
             reason="The customer wrote again after resolution",
         )
+    return message
+
+
+@transaction.atomic
+def contact_point_mark_failing(*, value: str, reason: str) -> ContactPoint | None:
+    """Mark the email address ``value`` as failing (it bounced), so replies stop going to it.
+
+    Returns the contact point, or ``None`` if no customer has that address. The first failure's
+    time is kept; ``reason`` goes on the timeline of each of the customer's open complaints.
+    """
+    point = ContactPoint.objects.filter(kind=ContactMethod.EMAIL, value=value.strip().lower()).first()
+    if point is None:
+        return None
+    if point.failing_since is None:
+        point.failing_since = timezone.now()
+        point.save(update_fields=["failing_since"])
+        for complaint in Complaint.objects.filter(customer_id=point.customer_id, state__in=OPEN_STATES):
+            _record(
+                complaint,
+                EventKind.DELIVERY_FAILED,
+                by=None,
+                label=SYSTEM,
+                reason=f"{point.value} is failing: {reason}"[:2000],
+                data={"contact_point": point.pk},
+            )
+    return point
+
+
+@transaction.atomic
+def message_record_bounce(*, message_id: str, reason: str) -> Message | None:
+    """Record that the outbound message with ``message_id`` bounced: failed, on the timeline.
+
+    Returns ``None`` when no outbound message has that Message-ID (it was not ours).
+    """
+    message = (
+        Message.objects.select_related("complaint")
+        .filter(message_id=message_id, direction=Direction.OUTBOUND)
+        .first()
+    )
+    if message is None:
+        return None
+    message.delivery = Delivery.FAILED
+    message.delivery_error = reason[:2000]
+    message.save(update_fields=["delivery", "delivery_error"])
+    _record(
+        message.complaint, EventKind.DELIVERY_FAILED, by=None, label=SYSTEM, message=message, reason=reason
+    )
     return message
 
 
@@ -634,7 +967,9 @@ def complaint_merge(*, source: Complaint, target: Complaint, by: User, reason: s
     if source.pk == target.pk:
         raise InvalidInput("A complaint cannot be merged into itself.", field="target")
     first, second = sorted([source.pk, target.pk])
-    locked = {c.pk: c for c in Complaint.objects.select_for_update().filter(pk__in=[first, second])}
+    locked = {
+        c.pk: c for c in Complaint.objects.select_for_update().filter(pk__in=[first, second]).order_by("pk")
+    }
     source, target = locked[source.pk], locked[target.pk]
     if target.state in (State.MERGED, State.SPAM):
         raise InvalidTransition(

@@ -1,6 +1,6 @@
 from django import forms
 
-from amends.accounts.models import Team, User
+from amends.accounts.models import Role, Team, User
 from amends.complaints.models import Category, Severity, State
 
 
@@ -43,11 +43,11 @@ class InboxFilterForm(forms.Form):
 
 class ComposeForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=[("reply", "Reply to customer"), ("note", "Internal note")],
+        choices=[("reply", "Reply to customer"), ("call", "Log a phone call"), ("note", "Internal note")],
         initial="reply",
         widget=forms.RadioSelect,
     )
-    body = forms.CharField(label="Message", widget=forms.Textarea(attrs={"rows": 7}), max_length=20_000)
+    body = forms.CharField(label="Your message", widget=forms.Textarea(attrs={"rows": 7}), max_length=20_000)
 
 
 class TransitionForm(forms.Form):
@@ -70,15 +70,23 @@ class TransitionForm(forms.Form):
 
 
 class AssignForm(forms.Form):
+    """Teams the user may hand work to, and the people in the teams the user can see."""
+
     team = forms.ModelChoiceField(
         label="Team", queryset=Team.objects.all(), required=False, empty_label="No team"
     )
     assignee = forms.ModelChoiceField(
-        label="Person",
-        queryset=User.objects.filter(is_active=True),
-        required=False,
-        empty_label="Nobody yet",
+        label="Person", queryset=User.objects.none(), required=False, empty_label="Nobody yet"
     )
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        assignee = self.fields["assignee"]
+        assert isinstance(assignee, forms.ModelChoiceField)
+        people = User.objects.filter(is_active=True).exclude(role=Role.SPOKESPERSON)
+        if not user.sees_every_team:
+            people = people.filter(teams__in=user.teams.all()).distinct()
+        assignee.queryset = people.order_by("first_name", "username")
 
 
 class CategoriseForm(forms.Form):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from amends.accounts.models import User
 from amends.accounts.selectors import staff_list_for_teams, team_ids_for_user, team_list_for_user
+from amends.coaching.services import coached_reply
 from amends.complaints import selectors, services, states
 from amends.complaints.models import Complaint, Severity, State
 from amends.core.errors import AmendsError
@@ -90,7 +91,7 @@ def _complaint_context(request: HtmxHttpRequest, complaint: Complaint, **forms: 
         "compose_form": forms.get("compose_form") or ComposeForm(),
         "transition_form": forms.get("transition_form") or TransitionForm(allowed=allowed),
         "assign_form": forms.get("assign_form")
-        or AssignForm(initial={"team": complaint.team_id, "assignee": complaint.assignee_id}),
+        or AssignForm(initial={"team": complaint.team_id, "assignee": complaint.assignee_id}, user=user),
         "categorise_form": forms.get("categorise_form")
         or CategoriseForm(initial={"category": complaint.category_id, "severity": complaint.severity}),
         "merge_form": forms.get("merge_form") or MergeForm(),
@@ -111,11 +112,13 @@ def _act(
     request: HtmxHttpRequest,
     reference: str,
     action: Callable[[Complaint, User], tuple[str, dict[str, Any]]],
+    keep: str = "",
 ) -> HttpResponse:
     """Run a desk action on a complaint the user may see, then show the complaint again.
 
     htmx requests get the complaint fragment in place; others are redirected (post/redirect/get).
-    A domain error is shown next to the form that caused it, with a 4xx status.
+    A domain error is shown with a 4xx status, and the form named by ``keep`` is shown again
+    with what the person typed, so a refused reply is never lost.
     """
     user = _user(request)
     complaint = selectors.complaint_get_for_user(user=user, reference=reference)
@@ -124,12 +127,22 @@ def _act(
         notice, forms = action(complaint, user)
     except AmendsError as exc:
         notice, forms, status = "", {"error": exc.message}, exc.http_status
+        if keep:
+            forms[keep] = _KEPT_FORMS[keep](request.POST, complaint)
     complaint = selectors.complaint_get_for_user(user=user, reference=complaint.reference)
     if not request.htmx and status == 200:
         return redirect("desk:complaint", reference=complaint.reference)
     context = _complaint_context(request, complaint, notice=notice, **forms)
     template = "desk/_complaint.html" if request.htmx else "desk/complaint.html"
     return render(request, template, context, status=status)
+
+
+_KEPT_FORMS: dict[str, Callable[[Any, Complaint], Any]] = {
+    "compose_form": lambda data, complaint: ComposeForm(data),
+    "transition_form": lambda data, complaint: TransitionForm(
+        data, allowed=states.allowed_next(complaint.state)
+    ),
+}
 
 
 class FormInvalid(AmendsError):
@@ -157,10 +170,13 @@ def complaint_compose(request: HtmxHttpRequest, reference: str) -> HttpResponse:
         if data["kind"] == "note":
             services.complaint_add_note(complaint=complaint, by=user, body=data["body"])
             return "Note added.", {}
-        services.complaint_reply(complaint=complaint, by=user, body=data["body"])
+        if data["kind"] == "call":
+            services.complaint_log_call(complaint=complaint, by=user, body=data["body"])
+            return "Call recorded.", {}
+        coached_reply(complaint=complaint, by=user, body=data["body"])
         return "Reply sent to the customer.", {}
 
-    return _act(request, reference, action)
+    return _act(request, reference, action, keep="compose_form")
 
 
 @staff_view
@@ -178,14 +194,14 @@ def complaint_transition(request: HtmxHttpRequest, reference: str) -> HttpRespon
         )
         return f"Moved to {to_state.label.lower()}.", {}
 
-    return _act(request, reference, action)
+    return _act(request, reference, action, keep="transition_form")
 
 
 @staff_view
 @require_POST
 def complaint_assign(request: HtmxHttpRequest, reference: str) -> HttpResponse:
     def action(complaint: Complaint, user: User) -> tuple[str, dict[str, Any]]:
-        data = _valid(AssignForm(request.POST))
+        data = _valid(AssignForm(request.POST, user=user))
         services.complaint_assign(complaint=complaint, by=user, team=data["team"], assignee=data["assignee"])
         return "Assignment saved.", {}
 

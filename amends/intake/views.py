@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -21,9 +22,23 @@ def _intake_rate(group: str, request: HttpRequest) -> str:
 @require_http_methods(["GET", "POST"])
 @ratelimit(key="ip", rate=_intake_rate, method="POST", block=False)  # type: ignore[untyped-decorator]
 def complaint_form(request: HttpRequest) -> HttpResponse:
-    form = ComplaintForm(request.POST or None)
     if request.method != "POST":
-        return render(request, "intake/form.html", {"form": form})
+        return render(request, "intake/form.html", {"form": ComplaintForm()})
+    try:
+        # Read the raw body before the form parses it, so it can be kept verbatim.
+        raw = request.body
+    except RequestDataTooBig:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return render(
+            request,
+            "amends/error.html",
+            {
+                "message": f"What you sent is larger than we can take in one go ({limit:,} bytes). "
+                "Please shorten it, or send it by email with attachments."
+            },
+            status=413,
+        )
+    form = ComplaintForm(request.POST)
     if getattr(request, "limited", False):
         form.is_valid()
         form.add_error(
@@ -50,7 +65,7 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
                 category=data["category"],
                 preferred_contact_method=ContactMethod(data["preferred_contact_method"]),
                 preferred_contact_time=data["preferred_contact_time"],
-                raw=request.body,
+                raw=raw,
                 raw_content_type=request.content_type or "",
             )
         )

@@ -1,8 +1,10 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from amends.complaints.messages import format_moment, next_steps
 from amends.complaints.models import Complaint
 from amends.complaints.selectors import open_promises_for_complaint, timeline_for_complaint
+from amends.surveys.selectors import checkin_scheduled_for
 
 from .links import complaint_id_from_token
 
@@ -20,9 +22,17 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
     context = {
         "complaint": complaint,
         "promises": open_promises_for_complaint(complaint),
+        # What happens next and by when, in the customer's words, and the "did it hold?" check-in.
+        "next_steps": next_steps(complaint),
+        "checkin_at": _checkin_at(complaint),
         "conversation": conversation,
     }
     response = render(request, "portal/status.html", context)
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _checkin_at(complaint: Complaint) -> str:
+    checkin = checkin_scheduled_for(complaint)
+    return format_moment(checkin.send_at, complaint) if checkin else ""

@@ -109,7 +109,7 @@ def test_phone_only_complaint_waits_for_a_person_to_acknowledge(category, django
 
 def test_first_response_promise_sets_when_the_complaint_is_due(category):
     complaint = make_complaint(category=category)
-    promise = complaint.promises.get()
+    promise = complaint.promises.get(kind="first_response")
     assert promise.kind == PromiseKind.FIRST_RESPONSE
     assert promise.state == PromiseState.OPEN
     assert promise.target_at <= promise.due_at
@@ -123,3 +123,28 @@ def test_received_event_starts_the_timeline(category):
     assert event.to_state == State.RECEIVED
     assert event.actor_label == "Customer"
     assert json.dumps(event.data)
+
+
+def test_with_the_database_queue_the_acknowledgement_task_is_part_of_the_intake_transaction(
+    category, settings
+):
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+    class Abandoned(Exception):
+        pass
+
+    def intake_then_abandon() -> None:
+        with transaction.atomic():
+            make_complaint(category=category)
+            assert DBTaskResult.objects.filter(task_path__endswith="acknowledge_complaint").count() == 1
+            raise Abandoned
+
+    with pytest.raises(Abandoned):
+        intake_then_abandon()
+    assert DBTaskResult.objects.count() == 0  # rolled back with the complaint: no orphan task
+    complaint = make_complaint(category=category)
+    queued = DBTaskResult.objects.get(task_path__endswith="acknowledge_complaint")
+    assert queued.args_kwargs["args"] == [complaint.pk]

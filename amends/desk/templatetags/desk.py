@@ -9,7 +9,7 @@ register = template.Library()
 
 @register.filter
 def due_class(due: datetime | None) -> str:
-    """'due-overdue' past due, 'due-soon' within four hours, else nothing."""
+    """'due-overdue' past the internal target, 'due-soon' within four hours, else nothing."""
     if due is None:
         return ""
     remaining = (due - timezone.now()).total_seconds()
@@ -24,5 +24,5 @@ def due_words(due: datetime | None) -> str:
         return "Nothing due"
     now = timezone.now()
     if due < now:
-        return f"Overdue by {timeuntil(now, due).split(',')[0]}"
+        return f"Past target by {timeuntil(now, due).split(',')[0]}"
     return f"In {timeuntil(due, now).split(',')[0]}"

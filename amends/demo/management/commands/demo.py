@@ -39,6 +39,8 @@ class Command(BaseCommand):
         serve = [*amends, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
         web = subprocess.Popen(serve, env=env)  # noqa: S603 - our own command line
         worker = subprocess.Popen([*amends, "worker"], env=env)  # noqa: S603 - our own command line
+        # Every minute: remind, escalate and break due promises; send due surveys and check-ins.
+        sweep = subprocess.Popen([*amends, "sweep", "--every", "60"], env=env)  # noqa: S603
         url = f"http://127.0.0.1:{port}"
         self._wait_until_up(url + "/health/")
         self.stdout.write(self.style.SUCCESS(f"\nAmends is running at {url}/"))
@@ -51,15 +53,15 @@ class Command(BaseCommand):
         self.stdout.write(f"  Emails Amends sends are written to {settings.DATA_DIR / 'outbox'}")
         self.stdout.write("Press Ctrl+C to stop.")
         try:
-            while web.poll() is None and worker.poll() is None:
+            while web.poll() is None and worker.poll() is None and sweep.poll() is None:
                 time.sleep(0.5)
         except KeyboardInterrupt:
             pass
         finally:
-            for process in (web, worker):
+            for process in (web, worker, sweep):
                 if process.poll() is None:
                     process.send_signal(signal.SIGTERM)
-            for process in (web, worker):
+            for process in (web, worker, sweep):
                 process.wait(timeout=15)
 
     def _wait_until_up(self, url: str) -> None:

@@ -1,0 +1,197 @@
+"""Patterns for the rules about action: options, timeline and next step."""
+
+import re
+
+from .lexicon import MONTH, NUM, PEOPLE, UNIT, WEEKDAY, rx
+
+# --- options ------------------------------------------------------------------------------
+_DET = r"(?:\b(?:a|an|your|full|partial|free|new|prompt|same-day|replacement)|[£$]\d[\d,.]*|\b\d+%)"
+REMEDY = rx(
+    rf"{_DET}\s+(?:full\s+|partial\s+|free\s+|new\s+|prompt\s+)?(?:refund|replacement|repair|credit|"
+    r"discount|voucher|gift\s+card|compensation|upgrade|rebooking|redelivery|reimbursement|"
+    r"goodwill\s+(?:payment|gesture)|exchange|loan\s+(?:car|van|phone))s?\b(?!\s+polic)",
+    r"\b(?:refund(?:ed|ing)?|replac(?:e|ed|ing)|repair(?:ed|ing)?|reimburs(?:e|ed|ing)|compensat(?:e|ed|ing)|"
+    r"credit(?:ed|ing)?|rebook(?:ed|ing)?|reship(?:ped|ping)?|redeliver(?:ed|ing)?|resend(?:ing)?|"
+    r"upgrad(?:e|ed|ing)|waiv(?:e|ed|ing)|restor(?:e|ed|ing)|reinstat(?:e|ed|ing)|swap(?:ped)?)\s+"
+    r"(?:you|it|them|this|that|the|your|all|every|a|an|\d|£|\$|everything|anything|any)(?!\s+wrong)\b",
+    r"\b(?:money|cash)\s+back\b",
+    r"\bfree\s+of\s+charge\b",
+    r"\bat\s+no\s+(?:extra\s+|additional\s+)?(?:charge|cost)\b",
+    r"\b(?:are|is|be|for|it's)\s+free\b",
+    r"\bfree\s+(?:\w+\s+)?(?:drinks?|delivery|deliveries|box|boxes|month|router|return|night|meal|"
+    r"visit|service|postage|upgrade)\b",
+    r"\b(?:dinner|meal|drinks?|coffee|night|stay|next\s+(?:one|ones|order|box))\b.{0,25}\bon\s+us\b",
+    r"\bon\s+the\s+house\b",
+    r"\b(?:send|sending|sent|deliver|bring|post)\s+(?:you\s+)?(?:a\s+|an\s+|the\s+)?(?:new|replacement|"
+    r"another|right|correct|spare)\b",
+    r"\bnew\s+(?:one|pair|set|unit|order)\b",
+    r"\b(?:cancel(?:led|ling)?|revers(?:e|ed|ing)|remov(?:e|ed|ing))\s+(?:the|that|this)\s+(?:duplicate|"
+    r"payment|charge|invoice|fee|transaction|\w+\s+(?:charge|fee|payment))\b",
+    r"\b(?:revers(?:e|ed|ing)|remov(?:e|ed|ing))\s+it\b",
+    r"\b(?:send|sent|issu\w*|process\w*|pay|paid|arrang\w*)\s+(?:you\s+)?the\s+(?:full\s+)?(?:refund|replacement|"
+    r"credit|compensation|voucher)\b",
+    r"\b(?:taken|take|knock(?:ed)?)\s+.{0,40}\boff\b",
+    r"\b(?:added|add|top(?:ped)?\s+up)\s+.{0,30}(?:£|\$|\d|credit|free)",
+    r"\b(?:we|i)(?:'ll|\s+will|\s+can)?\s+(?:also\s+)?(?:cover|pay\s+(?:for|their|your|you))\b",
+    r"\b(?:move|moved|transfer)\s+you\s+to\s+an?\s+\w+",
+    r"\blend\s+you\b",
+    r"\b(?:a|an)\s+(?:loan|loaner|courtesy|temporary|spare)\s+\w+",
+    r"\b(?:added|add|given|give|gave)\s+(?:you\s+)?(?:a|an|one|two|three|\d+)\s+(?:free\s+)?(?:months?|years?|weeks?)\b",
+    r"\b(?:months?|weeks?)\s+free\b",
+    r"\b(?:send|ship|post|dispatch|courier)\w*\b.{0,40}\b(?:next-day|express|tracked|special|priority|first-class)\s+"
+    r"(?:courier|delivery|post|shipping)",
+    r"\btemporary\s+(?:flat|accommodation|car|phone|room)s?\b",
+    r"\b(?:skip|skipped)\s+your\s+next\b",
+    r"\breserved?\s+the\s+next\s+available\b",
+    r"\b(?:booked|book)\s+(?:a|an|our)\s+(?:\w+\s+){0,2}(?:technician|engineer|visit|repair)\b",
+    r"\bsend\s+a\s+(?:technician|engineer|cleaner)\b",
+    r"\bpayment\s+of\s+(?:the\s+)?(?:full\s+)?[£$]",
+    r"\bpaid\s+into\s+your\s+account\b",
+    r"\bfix\s+(?:it|them|the\s+\w+)\s+(?:properly|free|at\s+no)\b",
+    r"\bfix\s+the\s+\w+\s+on\b",
+    r"\binvite\s+you\b.{0,30}\bon\s+us\b",
+    r"\bissued?\s+(?:you\s+)?(?:a\s+)?new\s+voucher\b",
+    r"\bcorrected\s+(?:one|invoice|bill)\b",
+)
+CHOICE = rx(
+    r"\b(?:would|do)\s+you\s+(?:prefer|rather|like\s+(?:me\s+to|us\s+to|a|the))\b",
+    r"\bwould\s+(?:a|an|the)\s+\w+\s+or\b",
+    r"\bwhich(?:ever)?\s+(?:one\s+)?(?:you(?:'d)?\s+(?:prefer|like|rather|choose|want)|would\s+you|suits|works)\b",
+    r"\byou\s+can\s+(?:choose|pick|have)\b",
+    r"\byour\s+choice\b",
+    r"\bif\s+you(?:'d|\s+would)\s+(?:prefer|rather)\b",
+    r"\bas\s+you\s+prefer\b",
+    r"\bor,?\s+if\s+you(?:'d|\s+would)\s+rather\b",
+    r"\beither\b.{0,80}\bor\b",
+)
+REMEDY_BLOCKED = rx(
+    r"\b(?:trying|tried|try)\s+to\s+get\b",
+    r"\b(?:asked|asking|requested|wanted|waiting|chasing|seeking|demanding)\s+(?:for\s+)?\w*\s*$",
+    r"\b(?:not|no|never|cannot|can't|unable|won't|don't|doesn't|isn't|without)\b",
+    r"\bcan\s+only\b",
+    r"\b(?:could|might|may)\s+(?:look|be\s+able|consider|be\s+considered)\b",
+    r"\bbe\s+considered\b",
+    r"\b(?:consider|considering)\b",
+    r"\bregarding\b",
+    r"\bwarranty\b",
+)
+
+# --- timeline -----------------------------------------------------------------------------
+TIME_EXPR = rx(
+    rf"\bbetween\s+{NUM}\s+(?:and|to)\s+{NUM}\s+{UNIT}\b",
+    rf"\b(?:take|takes|taking)\s+(?:up\s+to\s+|about\s+|around\s+)?{NUM}\s+{UNIT}\b",
+    rf"\b(?:within|in|inside|up\s+to|over|allow|no\s+more\s+than)\s+(?:the\s+next\s+)?(?:about\s+|around\s+|"
+    rf"roughly\s+|approximately\s+|up\s+to\s+)?{NUM}\s+(?:more\s+)?{UNIT}\b",
+    r"\b(?:within|in)\s+(?:the\s+)?(?:next\s+)?(?:hour|day|week|fortnight)\b",
+    r"\b(?:tomorrow|tonight|overnight)\b",
+    r"\b(?:later\s+)?today\b",
+    r"\bthis\s+(?:morning|afternoon|evening|week|weekend|month)\b",
+    r"\b(?:by|before|until|till|at)\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:day|week|month|today)\b",
+    rf"\bnext\s+(?:week|month|year|{WEEKDAY})\b(?!-)",
+    rf"\b{WEEKDAY}\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b",
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b",
+    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)",
+    r"\b\d{1,2}[:.]\d{2}\b",
+    r"\b(?:midday|noon|midnight|lunchtime|first\s+thing|the\s+day\s+before|the\s+same\s+day)\b",
+    r"\b(?:at|before|by|after)\s+\d{1,2}\b(?!\s*(?:%|items|days|hours|weeks|months))",
+    r"\bevery\s+(?:\w+\s+)?(?:day|week|morning|evening|" + WEEKDAY + r")\b",
+)
+TIME_FUTURE = rx(
+    r"\b(?:will|'ll|shall|going\s+to|gonna|due|expect\w*|scheduled|booked\s+(?:for|in)|aim|hope\w*|should|can|"
+    r"would|allow|until|till|no\s+later\s+than|valid|next|tomorrow|tonight|latest|typically|usually|take)\b",
+    r"\b(?:is|are)\s+(?:on|coming|arriving|being)\b",
+    r"\b(?:the|your)\s+(?:new|correct|next)\s+(?:date|appointment|slot)\s+is\b",
+    r"\bi(?:'m|\s+am)\s+\w+ing\b",
+    r"\b(?:tell|let|reply|send)\s+me\b",
+)
+# A deadline word right before the time: "by Friday", "no later than 28 February".
+TIME_LEAD = re.compile(
+    r"\b(?:by|before|within|until|till|no\s+later\s+than|on\s+or\s+before|from)\s+(?:the\s+)?$", re.IGNORECASE
+)
+TIME_PAST = rx(
+    r"\b(?:last|ago|since|yesterday|earlier|previously|previous)\b",
+    r"\b(?:was|were|did|didn't|had|called|told|placed|received|sent|changed|agreed|promised|expired|"
+    r"dispatched|arrived|happened|spoke|turned\s+up|missed|cancelled|closed|refunded|charged|delivered|"
+    r"took|went|came|failed)\b",
+)
+TIME_NOT = rx(
+    r"\bfor\s+(?:about\s+|over\s+|nearly\s+|almost\s+)?" + NUM + r"\s+" + UNIT,
+    r"\bafter\s+" + NUM + r"\s+" + UNIT,
+    r"\bnext-day\b",
+    r"\bsame-day\b",
+)
+VAGUE_TIME = rx(
+    r"\b(?:soon|shortly|asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|we\s+can|we're\s+able)|in\s+due\s+course|"
+    r"in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months)|in\s+a\s+(?:few|couple\s+of)\s+(?:days|weeks)|"
+    r"in\s+a\s+few\s+(?:days|weeks)|(?:at\s+)?the\s+earliest\s+(?:opportunity|convenience)|in\s+a\s+timely\s+"
+    r"(?:manner|fashion)|at\s+some\s+point|(?:right|straight)\s+away|immediately|promptly|"
+    r"as\s+(?:quickly|fast)\s+as\s+(?:possible|we\s+can))\b",
+    r"\bin\s+a\s+few\s+weeks\b",
+)
+
+# --- next step ----------------------------------------------------------------------------
+# A commitment: someone will do something. What they will do is judged separately, so any verb
+# counts except the vague ones ("look into", "be in touch") and passives ("will be reviewed").
+COMMIT_US = re.compile(
+    r"\b(?:i|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to|\s+are\s+going\s+to)\s+"
+    r"|\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?=(?:now\s+|also\s+|personally\s+)?\w+ing\b)",
+    re.IGNORECASE,
+)
+COMMIT_THEM = re.compile(
+    r"(?:\b(?i:who|he|she|they|someone\s+from\s+(?:our|the)\s+\w+(?:\s+\w+)?|dr\.?\s+\w+)|\b[A-Z][a-z]+"
+    r"|\b(?i:(?:our|the|my|a|your)\s+(?:[\w-]+\s+){0,3}" + PEOPLE + r"))(?:,\s*[A-Z]\w*(?:\s+[A-Z]\w*)?,)?"
+    r"(?i:\s+(?:in|from|at)\s+our\s+[\w\s]{1,30}?)?(?i:'ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to)\s+"
+)
+ADVERBS = re.compile(
+    r"(?:(?:also|then|now|personally|happily|gladly|definitely|just|immediately|first|today|myself|"
+    r"ourselves|still|both|next|certainly|quickly|really|absolutely)\s+)*",
+    re.IGNORECASE,
+)
+VAGUE_ACTION = re.compile(
+    r"(?:look\w*\s+(?:into|at)|investigat\w*|review\w*|consider\w*|tak(?:e|ing)\s+(?:\w+\s+){0,2}on\s+board|"
+    r"pass\w*\s+(?:\w+\s+)?on|feed\w*\s+back|escalat\w*|monitor\w*|do(?:ing)?\s+(?:our|my|what|everything|all)|"
+    r"work(?:ing)?\s+(?:on|hard|to)|tr(?:y|ying)|hop(?:e|ing)|aim(?:ing)?|continu\w*|"
+    r"make\s+sure|ensure|see\s+(?:what|if|whether|how)|be\s+in\s+(?:touch|contact)|reach\s+out|endeavou?r|"
+    r"strive|shar\w*|note|log|continue|try|take\s+(?:the\s+)?appropriate|get\s+(?:this|it|things)\s+sorted|"
+    r"keep\s+(?:an\s+eye|this|it|you\s+in\s+mind|your\s+\w+\s+on\s+file)|put\s+(?:it|this|things)\s+right|"
+    r"make\s+(?:it|this|things)\s+right|sort\s+(?:it|this)(?:\s+out)?|hope|aim|be\s+(?:happy|glad|pleased|"
+    r"able|sure|delighted|looking)|learn|use\s+(?:this|your)|improve|remind|need|have\s+to|want|deal\s+with\s+it|"
+    r"raise|forward|inform\s+the|let\s+the\s+\w+\s+know|get\s+to\s+the\s+bottom|work\s+on)\b",
+    re.IGNORECASE,
+)
+# After "will be": only these are things someone does; the rest is passive ("will be reviewed").
+BE_ACTIVE = re.compile(
+    r"be\s+(?:with\s+you|there|round|over|at\s+your|in\s+(?:on|at|by)|\w+ing\b)", re.IGNORECASE
+)
+AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:(?:i|we)(?:'ll|\s+will)\s+)?", re.IGNORECASE)
+NEXT_ASKED = re.compile(
+    r"\b(?:asked|ask|request(?:ed)?|arranged\s+for|booked|make\s+sure|instructed|told)\s+(?:(?:for\s+)?[\w-]+\s+)"
+    r"{1,4}(?:to\s+)?(?:call|phone|ring|email|text|write|send|visit|collect|deliver|redeliver|replace|repair|"
+    r"fix|refund|contact|get\s+back|come|bring|check|confirm)\b"
+    r"|\ba\s+request\s+for\s+(?:[\w-]+\s+){1,3}to\s+\w+",
+    re.IGNORECASE,
+)
+NEXT_TO_CUSTOMER = rx(
+    r"\byou(?:'ll|\s+will)\s+(?:also\s+|then\s+)?(?:receive|get|have(?!\s+to)|hear|see|be\s+able\s+to)\b",
+    r"\ball\s+you\s+need\s+to\s+do\s+is\b",
+    r"(?:^|[,;:]\s*|\band\s+|\bso\s+)(?:please\s+|just\s+)?expect\s+(?:a|an|our|my)\s+(?:\w+\s+)?(?:call|email|"
+    r"letter|text|visit|update|message|reply|parcel|delivery)\b",
+)
+NEXT_ASK_CUSTOMER = re.compile(
+    r"(?:^|[,;:]\s*|\band\s+|\bthen\s+|\bso\s+)(?:please\s+|just\s+|simply\s+|do\s+)?(?:reply|send|e-?mail|call|"
+    r"ring|phone|text|dm|message|post|pop|return|bring|choose|pick|fill\s+in|complete|submit|attach|upload|"
+    r"forward|sign|drop\s+(?:me|us)\s+a\s+(?:line|note|message)|book)(?=\s+(?:me|us|it|them|your|the|a|an|with|"
+    r"back|to|this|by|on|and|here|whichever|which|one|between|online)\b|\s*[\".!])|(?:^|[,;:]\s*|\band\s+|"
+    r"\bthen\s+)(?:please\s+|just\s+)?(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\b",
+    re.IGNORECASE,
+)
+NEXT_NOT = rx(
+    r"\b(?:don't|do\s+not)\s+hesitate\b",
+    r"\bif\s+you\s+have\s+any\b",
+    r"\bif\s+(?:anything|there's\s+anything)\s+else\b",
+    r"\bshould\s+you\s+(?:have|need|require)\b",
+    r"\b(?:i|we)(?:'d|\s+would)\s+like\s+to\b",
+    r"\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+writing\b",
+)

@@ -1,0 +1,421 @@
+"""The one inbound pipeline. SMTP, IMAP and webhooks hand raw bytes to ``inbound_receive``,
+which stores them before anything reads them, then processes them; file imports store a batch
+at a time (``imports.inbound_import``) and process each message through the same
+``inbound_process``.
+
+Processing ends in one of: a new complaint, a message on an existing complaint, a bounce
+recorded against an address, or quarantine with a reason a person can read. Nothing is dropped.
+"""
+
+import hashlib
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.db import DatabaseError, DataError, IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from amends.accounts.models import Team, User
+from amends.complaints import services as complaint_services
+from amends.complaints.models import Channel, Complaint, Message, State
+from amends.core.errors import AmendsError, InvalidInput, InvalidTransition
+
+from . import attachments, matching, noise, parsing
+from .models import InboundMail, Noise, Outcome, Source, Status
+from .selectors import require_inbound_manager
+from .text import strip_reply, strip_signature
+
+logger = logging.getLogger(__name__)
+
+RAW_TYPE = "message/rfc822"
+NO_TEXT = "(The message had no text.)"
+CUT_NOTE = "\n\n[Cut here: the rest is in the original message, which is kept as it arrived.]"
+NULL_SENDER = "<>"
+
+
+class Quarantine(Exception):
+    """Processing cannot go on without a person; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Received:
+    inbound: InboundMail
+    duplicate: bool  # it had been taken in already: nothing was done this time
+
+    @property
+    def result(self) -> str:
+        """One word for counting: duplicate, quarantined, new, threaded, bounce or pending."""
+        if self.duplicate:
+            return "duplicate"
+        if self.inbound.status == Status.QUARANTINED:
+            return "quarantined"
+        return self.inbound.outcome or self.inbound.status
+
+
+def inbound_receive(
+    *,
+    raw: bytes,
+    source: Source,
+    source_ref: str = "",
+    envelope_from: str = "",
+    envelope_to: list[str] | None = None,
+) -> Received:
+    """Store ``raw`` (once: a repeat by Message-ID or hash is a duplicate), then process it.
+
+    Two transactions: the bytes are committed before parsing starts, so a crash or a bug while
+    reading never loses them. A database failure raises; callers then ask the sender to retry.
+    """
+    inbound, created = inbound_store(
+        raw=raw, source=source, source_ref=source_ref, envelope_from=envelope_from, envelope_to=envelope_to
+    )
+    if not created and inbound.status != Status.PENDING:
+        return Received(inbound, duplicate=True)
+    # Stored but never processed (the last attempt died): this delivery takes it in.
+    return Received(inbound_process(inbound=inbound, raw=raw), duplicate=False)
+
+
+def inbound_store(
+    *,
+    raw: bytes,
+    source: Source,
+    source_ref: str = "",
+    envelope_from: str = "",
+    envelope_to: list[str] | None = None,
+) -> tuple[InboundMail, bool]:
+    """Keep the raw bytes; return the stored mail and whether it is new (``False``: a repeat)."""
+    inbound = inbound_row(
+        raw=raw, source=source, source_ref=source_ref, envelope_from=envelope_from, envelope_to=envelope_to
+    )
+    try:
+        with transaction.atomic():
+            inbound.save(force_insert=True)
+            return inbound, True
+    except IntegrityError:
+        same = (
+            Q(sha256=inbound.sha256) | Q(msgid=inbound.msgid) if inbound.msgid else Q(sha256=inbound.sha256)
+        )
+        existing = InboundMail.objects.defer("raw").filter(same).order_by("id").first()
+        if existing is None:
+            raise
+        InboundMail.objects.filter(pk=existing.pk).update(duplicates=F("duplicates") + 1)
+        return existing, False
+
+
+def inbound_row(
+    *,
+    raw: bytes,
+    source: Source,
+    source_ref: str = "",
+    envelope_from: str = "",
+    envelope_to: list[str] | None = None,
+) -> InboundMail:
+    """An unsaved row for ``raw``, with its hash and the Message-ID read from its header block."""
+    msgid = parsing.header_message_id(raw)
+    return InboundMail(
+        source=source,
+        source_ref=source_ref[:300],
+        envelope_from=envelope_from[:254],
+        envelope_to="\n".join(envelope_to or [])[:5000],
+        raw=raw,
+        size=len(raw),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        msgid=msgid if msgid and len(msgid) <= 255 else None,
+    )
+
+
+def inbound_process(
+    *,
+    inbound: InboundMail,
+    raw: bytes | None = None,
+    force: bool = False,
+    reply_to: str = "",
+    by: User | None = None,
+    fresh: bool = False,
+) -> InboundMail:
+    """Turn stored mail into a complaint, a message on one, a bounce record, or a quarantine.
+
+    Only pending or quarantined mail is processed; anything else is returned as it is (so two
+    deliveries racing cannot both make a complaint). ``force`` (a person's release) lifts the
+    size limit, reads unreadable mail as plain text and lets our own address through;
+    ``reply_to`` stands in for a missing sender. ``fresh``: the caller stored the row in its
+    own, still open transaction, so no one else can be working on it.
+    """
+    # Inside a caller's transaction (an import batch) no savepoint is needed here: failures of
+    # the message itself are caught by the inner one, and anything else should end the batch.
+    with transaction.atomic(savepoint=False):
+        claimed = fresh or InboundMail.objects.filter(
+            pk=inbound.pk, status__in=[Status.PENDING, Status.QUARANTINED]
+        ).update(attempts=F("attempts") + 1)
+        if not claimed:
+            return InboundMail.objects.defer("raw").get(pk=inbound.pk)
+        inbound.attempts += 1
+        if raw is None:
+            raw = bytes(InboundMail.objects.values_list("raw", flat=True).get(pk=inbound.pk) or b"")
+        inbound.handled_by = by
+        try:
+            with transaction.atomic():
+                _process(inbound, raw, force=force, reply_to=reply_to)
+        except Quarantine as exc:
+            _hold(inbound, exc.reason)
+        except AmendsError as exc:
+            _hold(inbound, exc.message)
+        except (IntegrityError, DataError) as exc:  # this message's data, not the database
+            _hold(inbound, f"Could not be stored: {type(exc).__name__}: {exc}"[:2000])
+        except DatabaseError:
+            raise  # an outage or a schema fault: the sender keeps the mail and tries again
+        except Exception as exc:  # a bug or input no one foresaw: held for a person, never lost
+            logger.exception("Inbound mail %s could not be processed", inbound.pk)
+            _hold(inbound, f"Could not be processed: {type(exc).__name__}: {exc}"[:2000])
+    return inbound
+
+
+def _hold(inbound: InboundMail, reason: str) -> None:
+    inbound.status = Status.QUARANTINED
+    inbound.outcome = Outcome.NONE
+    inbound.reason = reason
+    inbound.complaint = inbound.message = None
+    _save(inbound, keep_raw=True)
+
+
+def _save(inbound: InboundMail, *, keep_raw: bool) -> None:
+    inbound.processed_at = timezone.now()
+    fields = ["status", "outcome", "noise", "reason", "from_address", "subject", "complaint", "message"]
+    fields += ["processed_at", "handled_by", "attempts"]
+    if not keep_raw:
+        # The complaint's message now holds the one copy of the bytes.
+        inbound.raw = None
+        fields.append("raw")
+    inbound.save(update_fields=fields)
+
+
+def _process(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str) -> None:
+    limit = settings.AMENDS_MAIL_MAX_BYTES
+    if len(raw) > limit and not force:
+        _note_headers(inbound, raw)
+        raise Quarantine(f"Larger than the {limit:,}-byte limit ({len(raw):,} bytes).")
+    try:
+        parsed = parsing.parse(raw)
+    except Exception as exc:
+        if not force:
+            reason = str(exc) if isinstance(exc, parsing.Unreadable) else f"Could not be read: {exc}"
+            raise Quarantine(reason) from exc
+        parsed = parsing.parse_leniently(raw)
+    inbound.from_address = parsed.from_address[:254]
+    inbound.subject = parsed.subject[:300]
+    kind, why = noise.classify(parsed, null_sender=inbound.envelope_from == NULL_SENDER)
+    inbound.noise, inbound.reason = kind, why
+    if kind == Noise.BOUNCE:
+        _bounce(inbound, parsed)
+        return
+    if parsed.from_address in our_addresses():
+        inbound.noise = Noise.LOOP  # even when released: never acknowledged, or it loops
+        if not force:
+            raise Quarantine(f"Sent from our own address {parsed.from_address}: a mail loop, not a customer.")
+    sender = reply_to or usable_sender(parsed, envelope_from=inbound.envelope_from)
+    if not sender:
+        shown = parsing.header(parsed.message, "from") or "missing"
+        raise Quarantine(f"No usable sender: no address we could reply to (From: {shown}).")
+    match = matching.find_complaint(parsed, envelope_to=inbound.envelope_to.split())
+    if match is not None and not _starts_new(match.complaint, kind):
+        _thread(inbound, parsed, raw, sender, match)
+    else:
+        _new(inbound, parsed, raw, sender, follows=match.complaint if match else None)
+
+
+def _note_headers(inbound: InboundMail, raw: bytes) -> None:
+    """Sender and subject from the header block alone, so held mail can be told apart."""
+    headers = parsing.parse_headers(raw[: parsing.header_block_end(raw)])
+    inbound.subject = parsing.header(headers, "subject")[:300]
+    inbound.from_address = parseaddr(parsing.header(headers, "from"))[1][:254]
+
+
+def usable_sender(parsed: parsing.ParsedMail, *, envelope_from: str = "") -> str:
+    """The address to answer: From, unless it is a no-reply address with a Reply-To; then the
+    other candidates in turn. "" when none is an address we can write to."""
+    candidates = [parsed.from_address, parsed.reply_to, parsed.sender, envelope_from]
+    if parsed.reply_to and parsed.from_address.split("@")[0].replace("-", "") in {"noreply", "donotreply"}:
+        candidates.insert(0, parsed.reply_to)
+    for candidate in candidates:
+        try:
+            address = complaint_services.normalise_email(candidate)
+        except InvalidInput:
+            continue
+        if address:
+            return address
+    return ""
+
+
+_OURS: ContextVar[frozenset[str] | None] = ContextVar("amends_mail_our_addresses", default=None)
+
+
+def our_addresses() -> frozenset[str]:
+    """Addresses we send from; mail from them coming back in is a loop."""
+    known = _OURS.get()
+    if known is not None:
+        return known
+    ours = {parseaddr(settings.DEFAULT_FROM_EMAIL)[1].lower()}
+    ours.update(a.lower() for a in Team.objects.exclude(reply_from="").values_list("reply_from", flat=True))
+    return frozenset(ours)
+
+
+@contextmanager
+def our_addresses_read_once() -> Iterator[None]:
+    """Within the block, read our own addresses once rather than per message (an import)."""
+    token = _OURS.set(our_addresses())
+    try:
+        yield
+    finally:
+        _OURS.reset(token)
+
+
+def _starts_new(complaint: Complaint, kind: Noise) -> bool:
+    # Automatic mail never opens a complaint of its own just because the old one is closed.
+    return settings.AMENDS_MAIL_REPLY_TO_CLOSED == "new" and complaint.state == State.CLOSED and not kind
+
+
+def _fit(text: str) -> str:
+    limit = settings.AMENDS_MAX_STORY_CHARS
+    return text if len(text) <= limit else text[: limit - len(CUT_NOTE)].rstrip() + CUT_NOTE
+
+
+def _summary(subject: str) -> str:
+    subject = matching.REFERENCE.sub("", subject)
+    while True:
+        head, colon, rest = subject.partition(":")
+        if not colon or head.strip().lower() not in {"re", "fw", "fwd", "aw", "wg", "sv", "tr", "rv"}:
+            return subject.strip()
+        subject = rest
+
+
+def _new(
+    inbound: InboundMail, parsed: parsing.ParsedMail, raw: bytes, sender: str, *, follows: Complaint | None
+) -> None:
+    extra: dict[str, object] = {"inbound": inbound.pk}
+    if inbound.noise:
+        extra["noise"] = inbound.noise
+    if follows is not None:
+        extra["follows"] = follows.reference
+    complaint = complaint_services.complaint_receive(
+        data=complaint_services.ComplaintInput(
+            channel=Channel.EMAIL,
+            name=(parsed.from_name or sender.split("@")[0])[:200],
+            email=sender,
+            story=_fit(strip_signature(parsed.text) or _summary(parsed.subject) or NO_TEXT),
+            summary=_summary(parsed.subject),
+            raw=raw,
+            raw_content_type=RAW_TYPE,
+            message_id=parsed.message_id,
+            acknowledge=not inbound.noise,
+            extra=extra,
+        )
+    )
+    # The complaint's first message holds the bytes; it is looked up only if files need it.
+    message = None
+    if parsed.attachments:
+        message = Message.objects.filter(complaint=complaint).order_by("id").only("id").first()
+    _finish(inbound, parsed, Outcome.NEW, complaint, message)
+
+
+def _thread(
+    inbound: InboundMail, parsed: parsing.ParsedMail, raw: bytes, sender: str, match: matching.Match
+) -> None:
+    message = complaint_services.complaint_add_customer_message(
+        complaint=match.complaint,
+        body=_fit(strip_reply(parsed.text) or NO_TEXT),
+        channel=Channel.EMAIL,
+        raw=raw,
+        raw_content_type=RAW_TYPE,
+        message_id=parsed.message_id,
+        from_address=sender,
+        subject=parsed.subject,
+        automatic=bool(inbound.noise),
+    )
+    inbound.reason = inbound.reason or f"Threaded by {match.by}."
+    _finish(inbound, parsed, Outcome.THREADED, match.complaint, message)
+
+
+def _finish(
+    inbound: InboundMail,
+    parsed: parsing.ParsedMail,
+    outcome: Outcome,
+    complaint: Complaint,
+    message: Message | None,
+) -> None:
+    if message is not None and parsed.attachments:
+        attachments.attachments_store(inbound=inbound, message=message, parts=parsed.attachments)
+    inbound.status, inbound.outcome = Status.PROCESSED, outcome
+    inbound.complaint, inbound.message = complaint, message
+    _save(inbound, keep_raw=False)
+
+
+def _bounce(inbound: InboundMail, parsed: parsing.ParsedMail) -> None:
+    report = noise.read_bounce(parsed)
+    complaint = None
+    if report.failed:
+        reason = report.failed[0][1]
+        for message_id in report.original_message_ids:
+            bounced = complaint_services.message_record_bounce(message_id=message_id, reason=reason)
+            complaint = bounced.complaint if bounced else complaint
+        for address, diagnostic in report.failed:
+            complaint_services.contact_point_mark_failing(value=address, reason=diagnostic)
+        failed = ", ".join(address for address, _ in report.failed)
+        inbound.reason = f"{inbound.reason} Failed: {failed}."
+    else:
+        inbound.reason = f"{inbound.reason} No permanent failure listed; nothing marked."
+    inbound.status, inbound.outcome, inbound.complaint = Status.PROCESSED, Outcome.BOUNCE, complaint
+    _save(inbound, keep_raw=True)
+
+
+def _require(by: User | None) -> None:
+    # ``None`` is the operator at the command line, who already holds the keys.
+    if by is not None:
+        require_inbound_manager(by)
+
+
+def inbound_retry(*, inbound: InboundMail, by: User | None) -> InboundMail:
+    """Run quarantined mail through the pipeline again (after a fix or a change of settings)."""
+    _require(by)
+    if inbound.status not in (Status.QUARANTINED, Status.PENDING):
+        raise InvalidTransition(
+            f"This mail is {inbound.get_status_display().lower()}; only held mail is retried."
+        )
+    return inbound_process(inbound=inbound, by=by)
+
+
+def inbound_release(*, inbound: InboundMail, by: User | None, reply_to: str = "") -> InboundMail:
+    """Let quarantined mail through as it is: no size limit, unreadable mail taken as plain text,
+    and ``reply_to`` as the customer's address when the message has none we can use.
+
+    Raises ``InvalidInput`` for a ``reply_to`` that is not an email address.
+    """
+    _require(by)
+    if inbound.status != Status.QUARANTINED:
+        raise InvalidTransition("Only quarantined mail can be released.")
+    address = complaint_services.normalise_email(reply_to) if reply_to.strip() else ""
+    return inbound_process(inbound=inbound, force=True, reply_to=address, by=by)
+
+
+@transaction.atomic
+def inbound_dismiss(*, inbound: InboundMail, by: User | None, reason: str = "") -> InboundMail:
+    """Take quarantined mail out of the queue for good (spam, say); the bytes are kept."""
+    _require(by)
+    inbound = InboundMail.objects.select_for_update().defer("raw").get(pk=inbound.pk)
+    if inbound.status != Status.QUARANTINED:
+        raise InvalidTransition("Only quarantined mail can be dismissed.")
+    who = by.display_name if by else "the operator"
+    note = f"Dismissed by {who}" + (f": {reason.strip()}" if reason.strip() else ".")
+    inbound.status = Status.DISMISSED
+    inbound.reason = f"{inbound.reason}\n{note}".strip()
+    inbound.handled_by = by
+    inbound.processed_at = timezone.now()
+    inbound.save(update_fields=["status", "reason", "handled_by", "processed_at"])
+    return inbound

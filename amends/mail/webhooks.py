@@ -1,0 +1,72 @@
+"""Inbound mail and bounce reports from mail providers, through django-anymail's webhooks.
+
+Anymail checks the request and parses the provider's format; the receivers here only hand the
+message's bytes to the pipeline. A failure raises, so anymail answers 500 and the provider
+retries. The webhooks are served only when ``ANYMAIL["WEBHOOK_SECRET"]`` is set: without it
+anyone could post mail.
+"""
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from anymail.signals import EventType, RejectReason, inbound, tracking  # type: ignore[import-untyped]
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern
+
+from amends.complaints.services import contact_point_mark_failing
+
+from .models import Source
+from .services import inbound_receive
+
+logger = logging.getLogger(__name__)
+
+
+def _on_inbound(sender: object, event: Any, esp_name: str, **kwargs: Any) -> None:
+    message = event.message
+    raw: bytes = message.as_bytes()
+    inbound_receive(
+        raw=raw,
+        source=Source.WEBHOOK,
+        source_ref=f"{esp_name} {event.event_id or ''}".strip(),
+        envelope_from=message.envelope_sender or "",
+        envelope_to=[message.envelope_recipient] if message.envelope_recipient else [],
+    )
+
+
+def _on_tracking(sender: object, event: Any, esp_name: str, **kwargs: Any) -> None:
+    # A bounce for a bad address means it will not take our replies; a block or a spam verdict
+    # says nothing about the address itself.
+    failed = event.event_type in (EventType.BOUNCED, EventType.REJECTED)
+    if failed and event.reject_reason in (RejectReason.INVALID, RejectReason.BOUNCED) and event.recipient:
+        reason = event.description or event.mta_response or f"{esp_name} reported {event.event_type}"
+        contact_point_mark_failing(value=event.recipient, reason=str(reason))
+
+
+def connect() -> None:
+    inbound.connect(_on_inbound, dispatch_uid="amends.mail.inbound")
+    tracking.connect(_on_tracking, dispatch_uid="amends.mail.tracking")
+
+
+def _secret_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not settings.ANYMAIL.get("WEBHOOK_SECRET"):
+            raise Http404("Provider webhooks are off: set AMENDS_MAIL_WEBHOOK_SECRET.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def webhook_urlpatterns() -> list[URLPattern]:
+    """Anymail's inbound and tracking endpoints (``<provider>/inbound/`` and so on), served only
+    while a webhook secret is configured."""
+    from anymail.urls import urlpatterns as anymail_patterns  # type: ignore[import-untyped]
+
+    return [
+        URLPattern(p.pattern, _secret_required(p.callback), p.default_args, p.name)
+        for p in anymail_patterns
+        if isinstance(p, URLPattern)
+    ]

@@ -1,0 +1,130 @@
+"""Reply coach: per-rule precision, recall and F1 on the gold set, and analysis time per draft.
+
+    .venv/bin/python bench/coach.py              # all items, then the held-out quarter
+    .venv/bin/python bench/coach.py --errors     # the development part's mistakes, to improve rules
+
+The held-out quarter (by a hash of each item's id) is never printed with --errors, so rules are not
+tuned to it. Prints `metric: value unit` lines.
+"""
+
+import argparse
+import hashlib
+import re
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from amends.coaching.analyzer import RULES, analyse
+
+GOLD = Path(__file__).parent / "data" / "coach" / "gold.txt"
+# Written after the rules were frozen and scored once; never tuned on.
+FRESH = Path(__file__).parent / "data" / "coach" / "fresh.txt"
+# Written after the second freeze and scored once; never tuned on.
+UNSEEN = Path(__file__).parent / "data" / "coach" / "unseen.txt"
+LETTERS = {
+    "T": "thanks",
+    "O": "ownership",
+    "A": "apology",
+    "E": "empathy",
+    "X": "options",
+    "D": "timeline",
+    "N": "next_step",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    labels: dict[str, bool]
+    reply: str
+    customer: str
+
+    @property
+    def held_out(self) -> bool:
+        return int(hashlib.sha1(self.id.encode()).hexdigest(), 16) % 4 == 0  # noqa: S324
+
+
+def load(path: Path = GOLD) -> list[Item]:
+    items: list[Item] = []
+    for block in re.split(r"^(?=@@ )", path.read_text(), flags=re.M):
+        if not block.startswith("@@ "):
+            continue
+        header, _, body = block.partition("\n")
+        _, item_id, codes = header.split()
+        labels = {rule: letter in codes for letter, rule in LETTERS.items()}
+        labels["no_blame"] = "B" not in codes
+        lines = body.strip("\n").split("\n")
+        customer = "\n".join(line[2:] for line in lines if line.startswith("> "))
+        reply = "\n".join(line for line in lines if not line.startswith("> ")).strip()
+        items.append(Item(item_id, labels, reply, customer))
+    return items
+
+
+def scores(items: list[Item], predicted: dict[str, dict[str, bool]]) -> dict[str, tuple[float, float, float]]:
+    out = {}
+    for rule in RULES:
+        tp = sum(1 for i in items if i.labels[rule] and predicted[i.id][rule])
+        fp = sum(1 for i in items if not i.labels[rule] and predicted[i.id][rule])
+        fn = sum(1 for i in items if i.labels[rule] and not predicted[i.id][rule])
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        out[rule] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return out
+
+
+def report(name: str, items: list[Item], predicted: dict[str, dict[str, bool]]) -> None:
+    print(f"{name}_items: {len(items)} replies")
+    table = scores(items, predicted)
+    for rule, (p, r, f1) in table.items():
+        print(f"{name}_{rule}_precision: {p:.2f}")
+        print(f"{name}_{rule}_recall: {r:.2f}")
+        print(f"{name}_{rule}_f1: {f1:.2f}")
+    print(f"{name}_min_f1: {min(f for _, _, f in table.values()):.2f}")
+
+
+def errors(items: list[Item], predicted: dict[str, dict[str, bool]]) -> None:
+    for item in items:
+        if item.held_out:
+            continue
+        wrong = [r for r in RULES if item.labels[r] != predicted[item.id][r]]
+        for rule in wrong:
+            kind = "missed" if item.labels[rule] else "false"
+            print(f"# {item.id} {rule} {kind}: {item.reply[:300]!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--errors", action="store_true", help="print the development part's mistakes")
+    parser.add_argument("--repeat", type=int, default=5, help="timing passes over the gold set")
+    args = parser.parse_args()
+    items = load()
+    predicted = {i.id: analyse(i.reply, i.customer).rules for i in items}
+    if args.errors:
+        errors(items, predicted)
+    report("coach", items, predicted)
+    held = [i for i in items if i.held_out]
+    report("coach_heldout", held, predicted)
+    fresh = load(FRESH)
+    predicted.update({i.id: analyse(i.reply, i.customer).rules for i in fresh})
+    report("coach_fresh", fresh, predicted)
+    unseen = load(UNSEEN)
+    predicted.update({i.id: analyse(i.reply, i.customer).rules for i in unseen})
+    report("coach_unseen", unseen, predicted)
+    timings = []
+    for _ in range(args.repeat):
+        for item in items:
+            start = time.perf_counter()
+            analyse(item.reply, item.customer)
+            timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    print(f"coach_analysis_p50: {statistics.median(timings):.2f} ms")
+    print(f"coach_analysis_p95: {timings[int(len(timings) * 0.95) - 1]:.2f} ms")
+    print(f"coach_analysis_max: {timings[-1]:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

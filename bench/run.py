@@ -1,0 +1,86 @@
+"""Amends benchmarks: `make bench` or `python bench/run.py [--complaints N] [--database-url URL]`.
+
+Generates N complaints once (kept between runs; pass --fresh to start again), then prints
+`metric: value unit` lines for intake over HTTP, inbox, complaint page and search.
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "AMENDS_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/amends_bench"
+        ),
+    )
+    parser.add_argument("--complaints", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=200, help="Requests per page measurement.")
+    parser.add_argument("--intake", type=int, default=2000, help="Complaints sent per intake measurement.")
+    parser.add_argument("--web-workers", type=int, default=2)
+    parser.add_argument("--fresh", action="store_true", help="Drop and recreate the benchmark database.")
+    parser.add_argument("--only", choices=["pages", "intake", "generate"], help="Run one part.")
+    args = parser.parse_args()
+
+    os.environ["AMENDS_DATABASE_URL"] = args.database_url
+    os.environ.setdefault("AMENDS_SECRET_KEY", "bench-only-secret-key-" + "x" * 30)
+    os.environ.setdefault("AMENDS_DATA_DIR", str(ROOT / "var" / "bench"))
+    os.environ["AMENDS_LOG_LEVEL"] = "WARNING"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amends.settings")
+    _ensure_database(args.database_url, fresh=args.fresh)
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.ALLOWED_HOSTS = ["*"]
+    call_command("migrate", interactive=False, verbosity=0)
+
+    from amends.complaints.models import Complaint
+    from bench import generate, intake, pages
+
+    have = Complaint.objects.count()
+    if have < args.complaints:
+        started = time.perf_counter()
+        generate.generate(args.complaints - have)
+        generate.analyse()
+        print(f"generate_rate: {(args.complaints - have) / (time.perf_counter() - started):.0f} complaints/s")
+    print(f"complaints: {Complaint.objects.count()} rows")
+    print(f"database: {django.db.connection.vendor}")
+    if args.only in (None, "intake"):
+        intake.run(args.intake, args.web_workers)
+    if args.only in (None, "pages"):
+        pages.run(args.runs)
+
+
+def _ensure_database(url: str, *, fresh: bool) -> None:
+    if not url.startswith("postgres"):
+        return
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and fresh:
+            conn.execute(f'DROP DATABASE "{name}"')
+            exists = None
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+if __name__ == "__main__":
+    main()

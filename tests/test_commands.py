@@ -1,0 +1,80 @@
+"""The `amends` command and settings, run as an operator would: in a fresh process."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("AMENDS_")}
+    return subprocess.run(  # noqa: S603 - our own command
+        [sys.executable, "-m", "amends.cli", *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    result = run("check", env={"AMENDS_DATA_DIR": str(tmp_path)})
+    assert result.returncode != 0
+    assert "AMENDS_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for(tmp_path):
+    code = "from django.conf import settings; import django; django.setup(); print(settings.DEBUG)"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AMENDS_")}
+    env.update(
+        {
+            "AMENDS_SECRET_KEY": "k" * 50,
+            "AMENDS_DATA_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "amends.settings",
+        }
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_help_lists_the_commands():
+    result = run("--help", env={})
+    for command in ("demo", "serve", "worker", "migrate", "createsuperuser", "apikey"):
+        assert command in result.stdout
+
+
+def test_migrate_then_demo_without_serving_loads_a_living_desk(tmp_path):
+    result = run("demo", "--no-serve", "--data-dir", str(tmp_path), "--complaints", "30", env={})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "amends.sqlite3").exists()
+    assert (tmp_path / "secret_key").exists()
+    count = run(
+        "shell",
+        "-c",
+        "from amends.complaints.models import Complaint; print(Complaint.objects.count())",
+        env={"AMENDS_DATA_DIR": str(tmp_path), "AMENDS_SECRET_KEY": (tmp_path / "secret_key").read_text()},
+    )
+    assert count.stdout.strip().splitlines()[-1] == "30", count.stderr
+
+
+@pytest.mark.parametrize("value", ["yes", "lots"])
+def test_a_malformed_number_setting_is_named(tmp_path, value):
+    result = run(
+        "check",
+        env={
+            "AMENDS_SECRET_KEY": "k" * 50,
+            "AMENDS_DATA_DIR": str(tmp_path),
+            "AMENDS_FIRST_RESPONSE_HOURS": value,
+        },
+    )
+    assert result.returncode != 0
+    assert "AMENDS_FIRST_RESPONSE_HOURS must be a whole number" in result.stderr
