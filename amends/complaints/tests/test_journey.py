@@ -16,7 +16,12 @@ from tests.factories import make_complaint
 
 pytestmark = pytest.mark.django_db
 
-EDGES = [(src, dst) for src, targets in states.TRANSITIONS.items() for dst in sorted(targets) if dst != State.MERGED]
+EDGES = [
+    (src, dst)
+    for src, targets in states.TRANSITIONS.items()
+    for dst in sorted(targets)
+    if dst != State.MERGED
+]
 
 
 @pytest.mark.parametrize(("from_state", "to_state"), EDGES)
