@@ -247,6 +247,10 @@ AMENDS_ORGANISATION = env("ORGANISATION", "Amends Demo Co")
 
 # Background tasks started for every new complaint, whatever its channel, after the
 # acknowledgement: dotted paths to django.tasks Task objects that take the complaint id.
+# Configuration rows read on every intake (policies, calendars, rules) are kept this many seconds
+# per process; a change saved in a process applies there at once, elsewhere within this time.
+AMENDS_CONFIG_CACHE_SECONDS = env_int("CONFIG_CACHE_SECONDS", 30)
+
 AMENDS_AFTER_RECEIVE_TASKS: list[str] = ["amends.triage.tasks.triage_complaint"]
 
 # Triage (docs/triage.md): below this confidence the category suggestion says "needs a person";

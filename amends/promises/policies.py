@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Q
 
+from amends.core.memo import remembered
+
 from .clock import BusinessHours, parse_weekdays
 from .models import BusinessCalendar, Policy, Regime
 
@@ -64,6 +66,10 @@ def _score(policy: Policy) -> tuple[int, int]:
 
 def policy_for(*, category_id: int | None, severity: str) -> PolicyClocks:
     """The most specific active policy for a category and severity, or the settings' default."""
+    return remembered(("policy", category_id, severity), lambda: _policy_for(category_id, severity))
+
+
+def _policy_for(category_id: int | None, severity: str) -> PolicyClocks:
     candidates = Policy.objects.filter(is_active=True).filter(
         Q(category_id=category_id) | Q(category__isnull=True) if category_id else Q(category__isnull=True),
         Q(severity=severity) | Q(severity=""),
@@ -100,6 +106,10 @@ def hours_from_calendar(calendar: BusinessCalendar) -> BusinessHours:
 
 def hours_for_team(team_id: int | None) -> BusinessHours:
     """The business hours of a team: its own calendar, else the default calendar, else settings."""
+    return remembered(("hours", team_id), lambda: _hours_for_team(team_id))
+
+
+def _hours_for_team(team_id: int | None) -> BusinessHours:
     calendars = BusinessCalendar.objects.filter(
         Q(team_id=team_id) | Q(team__isnull=True) if team_id else Q(team__isnull=True)
     )

@@ -13,6 +13,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from amends.core.errors import InvalidInput
+from amends.core.memo import remembered
 
 from . import regimes
 from .clock import BusinessHours
@@ -59,10 +60,14 @@ class Rules:
 
     @classmethod
     def load(cls) -> "Rules":
-        return cls(
-            reminders=list(ReminderRule.objects.filter(is_active=True)),
-            escalations=list(EscalationRule.objects.filter(is_active=True).select_related("reassign_to")),
+        reminders, escalations = remembered(
+            "rules",
+            lambda: (
+                list(ReminderRule.objects.filter(is_active=True)),
+                list(EscalationRule.objects.filter(is_active=True).select_related("reassign_to")),
+            ),
         )
+        return cls(reminders=reminders, escalations=escalations)
 
 
 def clocks_for(complaint: "Complaint", *, rules: "Rules | None" = None) -> tuple[BusinessHours, PolicyClocks]:
