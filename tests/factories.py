@@ -78,3 +78,12 @@ def make_complaint(
             **extra,
         )
     )
+
+
+def complaint_page_with_panels(client: Any, reference: str) -> str:
+    """The complaint page as a browser shows it: the page, then each side panel it loads."""
+    from amends.desk.views import PANELS
+
+    parts = [client.get(f"/desk/c/{reference}/").content.decode()]
+    parts += [client.get(f"/desk/c/{reference}/panel/{name}/").content.decode() for name in PANELS]
+    return "\n".join(parts)

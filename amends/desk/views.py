@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -106,6 +106,25 @@ def _complaint_context(request: HtmxHttpRequest, complaint: Complaint, **forms: 
 def complaint_detail(request: HtmxHttpRequest, reference: str) -> HttpResponse:
     complaint = selectors.complaint_get_for_user(user=_user(request), reference=reference)
     return render(request, "desk/complaint.html", _complaint_context(request, complaint))
+
+
+# Panels of other apps, shown beside the complaint and loaded after it (see desk/_lazy.html).
+PANELS = {
+    "triage": "triage/_panel.html",
+    "playbooks": "coaching/_playbook_panel.html",
+    "promises": "desk/panels/promises.html",
+    "remedies": "remedies/_panel.html",
+}
+
+
+@staff_view
+@require_GET
+def complaint_panel(request: HtmxHttpRequest, reference: str, name: str) -> HttpResponse:
+    """One side panel of a complaint page, for a user who may see the complaint."""
+    if name not in PANELS:
+        raise Http404("No such panel.")
+    complaint = selectors.complaint_get_for_user(user=_user(request), reference=reference)
+    return render(request, PANELS[name], {"complaint": complaint})
 
 
 def _act(

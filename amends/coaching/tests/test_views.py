@@ -4,6 +4,7 @@ import pytest
 
 from amends.coaching import services
 from amends.coaching.models import PlaybookKind, VersionState
+from tests.factories import complaint_page_with_panels
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_another_teams_agent_cannot_use_the_panel(client, outsider, complaint):
 
 def test_the_complaint_page_has_the_live_composer_and_the_playbook_panel(client, agent, complaint):
     client.force_login(agent)
-    page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    page = complaint_page_with_panels(client, complaint.reference)
     assert f'hx-post="/coach/c/{complaint.reference}/panel/"' in page
     assert 'hx-target="#coach-panel"' in page
     assert 'data-testid="coach-panel"' in page

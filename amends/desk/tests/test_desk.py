@@ -171,3 +171,22 @@ def test_logging_a_call_from_the_desk(client, agent, complaint):
     page = response.content.decode()
     assert "Call recorded." in page
     assert "Phone call with the customer" in page
+
+
+@pytest.mark.parametrize("name", ["triage", "playbooks", "promises", "remedies"])
+def test_side_panels_load_for_those_who_may_see_the_complaint_and_no_one_else(
+    client, agent, outsider, complaint, name
+):
+    client.force_login(agent)
+    assert (
+        f"/desk/c/{complaint.reference}/panel/{name}/"
+        in client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    )
+    assert client.get(f"/desk/c/{complaint.reference}/panel/{name}/").status_code == 200
+    client.force_login(outsider)
+    assert client.get(f"/desk/c/{complaint.reference}/panel/{name}/").status_code == 404
+
+
+def test_an_unknown_panel_is_not_found(client, agent, complaint):
+    client.force_login(agent)
+    assert client.get(f"/desk/c/{complaint.reference}/panel/secrets/").status_code == 404

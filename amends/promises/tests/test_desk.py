@@ -4,6 +4,7 @@ from django.core import mail
 from amends.complaints.models import EventKind
 from amends.complaints.services import complaint_reply
 from amends.promises.models import Policy, Promise, PromiseKind, PromiseState, Regime
+from tests.factories import complaint_page_with_panels
 
 from .conftest import london, receive
 
@@ -14,7 +15,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 def test_the_complaint_page_shows_the_promises_panel_with_its_forms(clock, client, agent, category):
     complaint = receive(category)
     client.force_login(agent)
-    page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    page = complaint_page_with_panels(client, complaint.reference)
     assert 'id="promises-panel"' in page
     assert "A person replies to the customer" in page
     assert f"/desk/promises/c/{complaint.reference}/add/" in page
@@ -128,7 +129,7 @@ def test_a_reply_with_a_commitment_is_offered_as_a_promise(clock, client, agent,
     complaint = receive(category)
     complaint_reply(complaint=complaint, by=agent, body="I am sorry. We will refund the £40 by Friday.")
     client.force_login(agent)
-    page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    page = complaint_page_with_panels(client, complaint.reference)
     assert "Your last reply promised" in page
     assert "We will refund the £40 by Friday." in page
     client.post(
@@ -136,7 +137,7 @@ def test_a_reply_with_a_commitment_is_offered_as_a_promise(clock, client, agent,
         {"description": "We will refund the £40 by Friday.", "when": london(2026, 11, 27, 17).isoformat()},
         **HTMX,
     )
-    assert "Your last reply promised" not in client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    assert "Your last reply promised" not in complaint_page_with_panels(client, complaint.reference)
 
 
 def test_the_draft_is_read_for_commitments_as_it_is_typed(clock, client, agent, category):

@@ -6,6 +6,7 @@ from django.core import mail
 from amends.complaints.models import State
 from amends.remedies.models import ApprovalRequest, Grant, Offer, SoughtRemedy
 from amends.remedies.services import OptionInput, offer_make
+from tests.factories import complaint_page_with_panels
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def _url(complaint, action: str) -> str:
 
 def test_the_complaint_page_shows_the_remedies_panel(client, agent, complaint, remedies, limits):
     client.force_login(agent)
-    page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    page = complaint_page_with_panels(client, complaint.reference)
     assert 'id="remedies-panel"' in page
     assert "Replacement" in page
     assert "(read from their words: confirm it)" in page
@@ -45,7 +46,7 @@ def test_an_agent_offers_two_remedies_from_the_panel(
     offer = Offer.objects.get()
     assert [o.amount for o in offer.options.all()] == [40, 120]
     assert "/remedies/offer/" in mail.outbox[-1].body
-    page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    page = complaint_page_with_panels(client, complaint.reference)
     assert "Offer sent to the customer" in page
     assert "Waiting for their choice" in page
 
@@ -86,7 +87,7 @@ def test_recording_what_they_asked_for_and_asking_them(
 
 def test_the_ask_phrase_is_offered_ready_to_send(client, agent, complaint):
     client.force_login(agent)
-    page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    page = complaint_page_with_panels(client, complaint.reference)
     assert "what would put this right for you?" in page
 
 
@@ -197,6 +198,6 @@ def test_the_panel_shows_a_pending_approval(client, agent, supervisor, complaint
         _url(complaint, "grant"), {"remedy": remedies["Replacement"].pk, "amount": "", "key": "r"}, **HTMX
     )
     assert ApprovalRequest.objects.count() == 1
-    page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    page = complaint_page_with_panels(client, complaint.reference)
     assert "Sent to a supervisor for approval" in page
     assert "with a supervisor" in page

@@ -2,7 +2,7 @@ import pytest
 
 from amends.complaints.models import Complaint
 from amends.triage import services
-from tests.factories import make_complaint
+from tests.factories import complaint_page_with_panels, make_complaint
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def test_complaint_page_shows_signals_with_their_evidence_escaped(
             outcome_sought="A full refund.",
         )
     client.force_login(agent)
-    page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    page = complaint_page_with_panels(client, complaint.reference)
     assert 'data-testid="triage-panel"' in page
     assert "Safety or health risk" in page
     assert "<mark>caught fire</mark>" in page
@@ -38,7 +38,7 @@ def test_panel_offers_the_suggested_category_in_one_click(
             story="I cannot log in to my account because the reset code never comes.",
         )
     client.force_login(agent)
-    page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    page = complaint_page_with_panels(client, complaint.reference)
     assert "File under Account" in page
     account = labelled_desk["account"]
     with django_capture_on_commit_callbacks(execute=True):
