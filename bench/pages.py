@@ -72,12 +72,11 @@ def run(runs: int) -> None:
     measure("complaint_page", lambda i: f"/desk/c/{rng.choice(agent_refs)}/", agent_client, runs)
     measure("complaint_page_admin", lambda i: f"/desk/c/{any_refs[i % len(any_refs)]}/", admin_client, runs)
     for panel in ("triage", "promises", "remedies", "playbooks"):
-        measure(
-            f"panel_{panel}",
-            lambda i, p=panel: f"/desk/c/{rng.choice(agent_refs)}/panel/{p}/",
-            agent_client,
-            runs,
-        )
+
+        def panel_path(i: int, name: str = panel) -> str:
+            return f"/desk/c/{rng.choice(agent_refs)}/panel/{name}/"
+
+        measure(f"panel_{panel}", panel_path, agent_client, runs)
     measure("search_common", lambda i: f"/desk/?q={COMMON_WORD}", agent_client, runs)
     measure("search_rare", lambda i: f"/desk/?q={RARE_WORD}", agent_client, runs)
     measure("search_two_words", lambda i: "/desk/?q=refund+washing", admin_client, runs)
