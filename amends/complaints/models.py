@@ -239,6 +239,8 @@ class EventKind(models.TextChoices):
     APPROVAL_REQUESTED = "approval_requested", "Approval requested"
     APPROVAL_DECIDED = "approval_decided", "Approval decided"
     APPROVAL_ESCALATED = "approval_escalated", "Approval escalated"
+    ESCALATED = "escalated", "Escalated"
+    FEEDBACK = "feedback", "Customer feedback"
 
 
 class Event(models.Model):

@@ -683,7 +683,7 @@ def complaint_record_feedback(
         subject=subject[:300],
         body=body.strip(),
     )
-    _record(complaint, EventKind.MESSAGE_IN, by=None, label=CUSTOMER, message=message, data=data)
+    _record(complaint, EventKind.FEEDBACK, by=None, label=CUSTOMER, message=message, data=data)
     return message
 
 
@@ -717,13 +717,13 @@ def _escalation_events(item: Escalation, now: datetime) -> tuple[dict[str, Any],
         changes["severity"] = severity
         reason = f"Escalated to {severity.label.lower()} severity: {item.reason}"
         events.append(
-            event(EventKind.CATEGORISED, reason, {"before": {"severity": before}, "severity": severity})
+            event(EventKind.ESCALATED, reason, {"before": {"severity": before}, "severity": severity})
         )
     if item.assignee is not None and item.assignee.pk != complaint.assignee_id:
         changes["assignee"] = item.assignee
         reason = f"Escalated to {item.assignee.display_name}: {item.reason}"
         data = {"before": {"assignee": complaint.assignee_id}, "assignee": item.assignee.pk}
-        events.append(event(EventKind.ASSIGNED, reason, data))
+        events.append(event(EventKind.ESCALATED, reason, data))
     return changes, events
 
 

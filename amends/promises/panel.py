@@ -25,7 +25,7 @@ def _iso_moments(complaint: Complaint) -> dict[str, Any]:
         .values_list("kind")
         .annotate(first=Min("created_at"))
     )
-    followed = complaint.events.filter(kind=EventKind.MESSAGE_IN, data__has_key="checkin").aggregate(
+    followed = complaint.events.filter(kind=EventKind.FEEDBACK, data__has_key="checkin").aggregate(
         first=Min("created_at")
     )["first"]
     return {

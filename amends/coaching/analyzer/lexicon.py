@@ -41,15 +41,28 @@ SIGNOFF_TAIL = re.compile(r"^[\s,.!]*(?:again\b)?[\s,.!]*(?:[A-Z][\w'.-]*[\s,.]*
 
 # --- ownership ----------------------------------------------------------------------------
 OWN_EXPLICIT = rx(
-    r"\b(?:our|my)\s+(?:own\s+)?(?:mistake|error|fault|responsibility|failure|failing|slip|oversight|"
-    r"doing|bad|blunder)\b",
+    r"\b(?:our|my)\s+(?:own\s+)?(?:mistakes?|errors?|fault|responsibility|failures?|failings?|slip|oversights?|"
+    r"doing|bad|blunders?)\b",
+    # "that's on us", "which is entirely on me": a pronoun owning what came before.
+    r"\b(?:that's|that\s+is|that\s+was|which\s+is|which\s+was|this\s+is|this\s+was)\s+(?:all\s+|entirely\s+|"
+    r"completely\s+|squarely\s+|fully\s+|totally\s+)?(?:on|down\s+to)\s+(?:us|me)\b",
+    r"\b(?:we|i)(?:'re|\s+are|'m|\s+am|\s+were|\s+was)\s+(?:entirely\s+|fully\s+|completely\s+)?(?:to\s+blame|"
+    r"at\s+fault)\b",
+    r"\b(?:we|i)\s+(?:fully\s+)?(?:take|accept|own)\s+(?:full\s+|complete\s+|total\s+)?(?:responsibility|"
+    r"the\s+blame|ownership)\b",
+    r"\b(?:mistake|error|fault|bug|glitch)\s+(?:in|with|on|by|from)\s+our\s+(?:[\w-]+\s+){0,2}?(?:system|app|"
+    r"website|site|billing|team|side|part|end|process|records?|staff|" + r"engineers?|advisers?|agents?)\b",
+    r"\b(?:we|i)(?:\s+really)?\s+(?:didn't|did\s+not|haven't|have\s+not)\s+(?:get\s+(?:it|this|that|things|"
+    r"any\s+of\s+this)\s+right|do\s+(?:right\s+by\s+you|what\s+we\s+(?:said|promised)|enough))\b",
+    r"\bour\s+(?:[\w-]+\s+){0,2}(?:has\s+|have\s+)?let\s+you\s+down\b",
     r"\b(?:mistake|error|fault|failure)\s+(?:was|is)\s+(?:ours|mine)\b",
     r"\b(?:on|down\s+to|falls\s+on|rests\s+with)\s+(?:us|me)\b(?!\s+(?:to|for|and\s+(?:we|i)\s+will))",
     r"\bours\s+to\s+(?:fix|put\s+right|sort)\b",
     r"\bon\s+our\s+(?:part|side|end)\b",
     r"\b(?:not|isn't|wasn't|n't)\s+(?:good\s+enough\s+)?from\s+us\b",
     r"\b(?:not|n't)\s+yours\b",
-    r"\b(?:we|i)\s+(?:really\s+|totally\s+|completely\s+)?(?:got\s+(?:it|this|that|[\w\s]{0,20}?)\s*wrong|"
+    r"\b(?:we|i)(?:'ve|\s+have|'d|\s+had)?\s+(?:really\s+|totally\s+|completely\s+)?(?:got\s+(?:it|this|that|"
+    r"[\w\s]{0,20}?)\s*wrong|gotten\s+(?:it|this|that)\s+wrong|fallen\s+(?:well\s+|far\s+)?short|"
     r"made\s+(?:a|an|the|such\s+a)\s+(?:\w+\s+)?(?:mistake|error|mess|hash)|messed\s+up|dropped\s+the\s+ball|"
     r"let\s+you\s+down|slipped\s+up|fell\s+short|were\s+wrong|was\s+wrong|made\s+a\s+mess|"
     r"should\s+(?:never\s+)?have|shouldn't\s+have|failed\s+to|forgot|misread|mixed\s+up|overlooked|"
@@ -92,7 +105,11 @@ OWN_FAULT = rx(
     r"\bmistakenly\b",
     r"\btwice\b",
     r"\bdouble[- ]?(?:booked|charged|billed)\b",
-    r"\bwithout\s+(?:telling|warning|asking|checking|notice|explanation|letting)\b",
+    r"\bwithout\s+(?:first\s+)?(?:telling|warning|asking|checking|notice|explanation|letting|speaking|talking|"
+    r"consulting|contacting|calling|informing|notifying|explaining)\b",
+    r"\b(?:nobody|no\s+one|no-one)\s+(?:told|called|rang|contacted|came|turned\s+up|showed\s+up|replied|"
+    r"answered|got\s+back)\b",
+    r"\b(?:skipped|ignored|neglected|poorly|carelessly)\b",
     r"\bwith\s+no\s+(?:explanation|warning|notice)\b",
     r"\binstead\s+of\b",
     r"\btoo\s+(?:late|long|early|slow)\b",
@@ -112,6 +129,17 @@ OWN_FAULT = rx(
     r"\b(?:rude|unhelpful|dismissive|careless|unprofessional|impolite|abrupt|mistaken|late)\b",
     r"\b(?:not|n't)\s+(?:up\s+to\s+(?:scratch|standard)|good\s+enough|acceptable)\b",
 )
+# Our people named as the agent of a passive fault: "your bag was put on the wrong flight by our handlers".
+OWN_BY_OUR = re.compile(r"\bby\s+our\s+(?:[\w-]+\s+){0,2}" + PEOPLE + r"\b", re.IGNORECASE)
+# A verdict on what the sentence before said we did: "We served you chicken. That should never happen."
+OWN_VERDICT = rx(
+    r"\b(?:that|this|it)\s+(?:should|shouldn't)\s+(?:never\s+|not\s+)?(?:have\s+)?happen(?:ed)?\b",
+    r"\b(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:simply\s+|just\s+|really\s+|completely\s+)?(?:not|n't)\s+"
+    r"(?:good\s+enough|acceptable|okay|ok|right|on|fair\s+on\s+you)\b",
+    r"\b(?:that|this|it)\s+(?:wasn't|isn't)\s+(?:good\s+enough|acceptable|okay|ok|right|fair\s+on\s+you)\b",
+    r"\b(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:simply\s+|completely\s+|totally\s+)?unacceptable\b",
+    r"\bnot\s+(?:the\s+(?:service|standard)|how\s+we\s+(?:should|work|treat))\b",
+)
 OWN_NOT_FAULT = rx(
     r"\b(?:we|i)\s+(?:did\s+not|didn't|never|haven't|have\s+not)\s+(?:receive|get|find|see|hear|"
     r"have\s+(?:any|a)\s+record)",
@@ -120,6 +148,8 @@ OWN_NOT_FAULT = rx(
     r"(?:notified|told|informed|made\s+aware|advised|given)\b",
     r"\bif\s+(?:we|i)\b",
     r"\b(?:we|i)\s+(?:weren't|were\s+not|wasn't|was\s+not)\s+able\b",
+    r"\b(?:wasn't|was\s+not|weren't|were\s+not|hadn't\s+been|had\s+not\s+been)\s+(?:received|notified|told|"
+    r"informed|given|sent\s+to)\s+by\s+our\b",
 )
 # An admission reported as the customer's view, not ours: "sorry if you feel our staff were rude".
 OWN_REPORTED = re.compile(
@@ -222,10 +252,16 @@ EMPATHY_STEM = rx(
     r"\b(?:i|we)\s+(?:can\s+)?(?:only\s+)?(?:fully\s+|completely\s+|totally\s+)?"
     r"(?:imagine|understand|appreciate|know|see|hear|realise|realize|recogni[sz]e)\s+"
     r"(?:how|why|what|that|just\s+how|the\s+(?:stress|worry|impact|distress))\b",
+    r"\b(?:can|could)(?:n't|not)?\s+(?:only\s+)?imagine\b",
+    r"\b(?:more|worse)\s+than\s+(?:anyone|anybody)\s+should\b",
+    r"\b(?:no\s+one|nobody|no-one)\s+should\s+have\s+to\b",
+    r"\b(?:i|anyone|anybody)(?:'d|\s+would)\s+(?:have\s+been|be|feel)\s+(?:\w+\s+){0,2}(?:too|as\s+well)\b",
+    r"\bwhich\s+(?:i|we)\s+know\s+(?:has|have|was|is)\b",
     r"\b(?:i|we)\s+know\s+(?:you|your|money|the\s+\w+\s+has)\b",
     r"\bmust\s+(?:have\s+)?(?:been|be|felt|feel|put|made|make|left|caused|be\s+causing|ruined|spoiled)\b",
     r"\b(?:sounds?|sounded)\s+(?:like\s+)?(?:\w+\s+)?(?:exhausting|awful|dreadful|horrible|terrible|"
     r"stressful|frightening|upsetting|really|so|very|incredibly|like)\b",
+    r"\bsound(?:s|ed)\s+",
     r"\bno\s+wonder\b",
     r"\b(?:completely\s+|totally\s+|entirely\s+)?understandable\s+that\b",
     r"\bthe\s+last\s+thing\s+(?:you|anyone|anybody)\b",
@@ -249,7 +285,9 @@ FEELING = rx(
     r"belittl\w*|patronis\w*|patroniz\w*|intimidat\w*|traumat\w*|harrowing|grim|bleak|despair\w*|"
     r"desperate|hopeless|powerless|trapped|ignored|let\s+down|uneasy|nervous|dread|agonis\w*|agoniz\w*|"
     r"sad|sadness|upheaval|ordeal|inconvenient|maddening|exasperat\w*|cross|worst\s+start|real\s+worry|"
-    r"at\s+your\s+wits'?\s+end|on\s+edge|out\s+of\s+pocket|sleep)\b",
+    r"at\s+your\s+wits'?\s+end|on\s+edge|out\s+of\s+pocket|sleep|dismiss\w*|fobbed\s+off|brushed\s+off|"
+    r"unheard|abandon\w*|disheart\w*|gutting|galling|crushing|soul-destroying|heart-?wrenching|"
+    r"gut-?wrenching)\b",
     r"\bhow\s+much\b.{0,40}\b(?:means?|meant|looking\s+forward|count(?:ing|ed)\s+on|relied|rely)\b",
     r"\b(?:you've|you\s+have|you)\s+had\s+to\b",
     r"\b(?:has|have|that's|that\s+has)\s+(?:meant|added|cost)\b",
@@ -277,6 +315,8 @@ GENERIC = frozenset(_GENERIC_WORDS.split())
 EMPATHY_SELF = rx(
     r"\bthe\s+last\s+thing\s+(?:you|anyone|anybody)\b",
     r"\bexactly\s+what\s+you\s+(?:didn't|did\s+not|don't|do\s+not)\s+need\b",
+    r"\b(?:more|worse)\s+than\s+(?:anyone|anybody)\s+should\b",
+    r"\b(?:no\s+one|nobody|no-one)\s+should\s+have\s+to\b",
     r"\bno\s+surprise\b",
     r"\bnot\s+surprised\b",
     r"\bno\s+wonder\b",
@@ -301,7 +341,13 @@ STRONG_FEELING = rx(
     r"\b(?:heartbreaking|devastating|humiliating|mortifying|frightening|terrifying|exhausting|miserable|"
     r"nightmare|dreadful|infuriating|isolating|distressing|upsetting|alarming|stressful|worrying|degrading|"
     r"maddening|unsettling|harrowing|traumatic|horrible|exasperating|demoralising|demoralizing|draining|"
-    r"hurtful|belittling|intimidating)\b",
+    r"hurtful|belittling|intimidating|gutting|galling|disheartening|crushing|soul-destroying|embarrassing|"
+    r"scary|heart-?wrenching|gut-?wrenching|nerve-?racking|overwhelming|agonising|agonizing)\b",
+)
+# A strong word said of people in general, not of this customer: "penalty notices can be stressful".
+GENERAL_STATEMENT = re.compile(
+    r"\b(?:can|may|might|could|often|always|sometimes|usually|generally)\s+(?:be\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
 )
 EMPATHY_CUT = re.compile(r";\s*|\s[-\u2013—]\s|,?\s+(?:but|however|although)\b", re.IGNORECASE)
 

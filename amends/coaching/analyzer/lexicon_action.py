@@ -12,7 +12,8 @@ REMEDY = rx(
     r"goodwill\s+(?:payment|gesture)|exchange|loan\s+(?:car|van|phone))s?\b(?!\s+polic)",
     r"\b(?:refund(?:ed|ing)?|replac(?:e|ed|ing)|repair(?:ed|ing)?|reimburs(?:e|ed|ing)|compensat(?:e|ed|ing)|"
     r"credit(?:ed|ing)?|rebook(?:ed|ing)?|reship(?:ped|ping)?|redeliver(?:ed|ing)?|resend(?:ing)?|"
-    r"upgrad(?:e|ed|ing)|waiv(?:e|ed|ing)|restor(?:e|ed|ing)|reinstat(?:e|ed|ing)|swap(?:ped)?)\s+"
+    r"upgrad(?:e|ed|ing)|waiv(?:e|ed|ing)|restor(?:e|ed|ing)|reinstat(?:e|ed|ing)|swap(?:ped)?|re-?do(?:ne)?|"
+    r"redid|refit(?:ted)?|reinstall(?:ed)?|reconnect(?:ed)?|reschedul(?:e|ed)|re-?clean(?:ed)?)\s+"
     r"(?:you|it|them|this|that|the|your|all|every|a|an|\d|£|\$|everything|anything|any)(?!\s+wrong)\b",
     r"\b(?:money|cash)\s+back\b",
     r"\bfree\s+of\s+charge\b",
@@ -52,6 +53,32 @@ REMEDY = rx(
     r"\binvite\s+you\b.{0,30}\bon\s+us\b",
     r"\bissued?\s+(?:you\s+)?(?:a\s+)?new\s+voucher\b",
     r"\bcorrected\s+(?:one|invoice|bill)\b",
+    # A stated sum offered or given: "I'd like to offer you £50", "we'll pay you $40".
+    r"\b(?:offer(?:ing|ed)?(?:\s+you)?|(?:giv(?:e|ing)|gave|pay(?:ing)?|paid|send(?:ing)?|sent)\s+you)\s+"
+    r"(?:a\s+)?(?:further\s+|extra\s+)?[£$€]\d",
+    r"\b(?:entitled\s+to|eligible\s+for)\s+(?:claim\s+)?(?:up\s+to\s+)?[£$€]\d",
+    # Something free, or at our expense: "a free signal booster", "leave early with no fee".
+    r"\b(?:a|an|the|your|two|three|\d+)\s+free\s+(?!(?:to|time|moment|phone(?:line)?|number|helpline|call|"
+    r"advice|text|app|leaflet|guide)\b|of\s+(?!charge))[\w-]+",
+    r"\b(?:with\s+no|without\s+(?:any\s+)?|for\s+no)\s+(?:exit\s+|cancellation\s+|early\s+termination\s+|"
+    r"call-out\s+|extra\s+|additional\s+)?(?:fee|charge|penalty|cost)\b",
+    r"\bno\s+(?:exit|cancellation|early\s+termination|call-out)\s+(?:fee|charge|penalty)\b",
+    r"\bat\s+our\s+(?:own\s+)?(?:expense|cost)\b",
+    r"\b(?:nothing|no\s+more)\s+(?:further\s+)?(?:for\s+you\s+)?to\s+pay\b",
+    r"\byou\s+(?:won't|will\s+not)\s+(?:be\s+charged|have\s+to\s+pay)\b",
+    r"\b(?:cancel(?:led|ling)?|withdr[ae]wn?|withdrawing|void(?:ed)?|writ(?:e|ten|ing)\s+off|wrote\s+off)\s+"
+    r"(?:the|that|this|your)\s+(?:\w+\s+)?(?:notice|fine|penalty|charge|fee|invoice|bill|debt|arrears)\b",
+    r"\bget\s+(?:it|that|this|them|the\s+\w+|your\s+\w+)\s+(?:refunded|replaced|repaired|fixed|credited|"
+    r"reimbursed)\b",
+    r"\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|already\s+|since\s+)?(?:fixed|corrected|put\s+right)\b",
+    r"\b(?:the|your)\s+(?:\w+\s+){0,3}?(?:refund|credit|compensation|reimbursement)\b[^.;]{0,40}\b(?:will|should)"
+    r"\s+(?:clear|arrive|reach\s+you|be\s+with\s+you|show|land)\b",
+    # Coming back to finish the job, or bringing the thing to them.
+    r"\b(?:come|coming|go|going)\s+back\s+(?:for|to\s+(?:fix|finish|collect|redo|complete|repair))\b",
+    r"\b(?:deliver|bring|drop|take|courier)\w*\s+(?:it|them|your\s+[\w-]+)\s+(?:\w+\s+)?to\s+your\s+(?:door|home|"
+    r"house|hotel|address|office|flat)\b",
+    r"\b(?:\w+)(?<!\bthat)(?<!\bthis)(?<!\bwhich)(?<!\bit)(?<!\bfault)(?<!\bblame)(?<!\bmistake)(?<!\berror)(?<!\bpart)(?<!\bonus)"
+    r"(?:'s|\s+is|\s+are|\s+will\s+be)\s+on\s+us\b",
 )
 CHOICE = rx(
     r"\b(?:would|do)\s+you\s+(?:prefer|rather|like\s+(?:me\s+to|us\s+to|a|the))\b",
@@ -74,6 +101,8 @@ REMEDY_BLOCKED = rx(
     r"\b(?:consider|considering)\b",
     r"\bregarding\b",
     r"\bwarranty\b",
+    r"\b(?:may|might|could)\s+(?:be\s+eligible|be\s+entitled|wish|want|qualify|apply)\b",
+    r"\bapply\s+(?:for|online\s+for)\s*(?:a|an)?\s*$",
 )
 
 # --- timeline -----------------------------------------------------------------------------

@@ -35,10 +35,16 @@ def check_thanks(doc: Doc) -> Verdict:
     )
 
 
-def _owned(sentence: Sentence) -> re.Match[str] | None:
+def _owned(sentence: Sentence, before: Sentence | None = None) -> re.Match[str] | None:
     explicit = lx.OWN_EXPLICIT.search(sentence.text)
     if explicit:
         return explicit
+    agent = lx.OWN_BY_OUR.search(sentence.text)
+    if agent and lx.OWN_FAULT.search(sentence.text) and not lx.OWN_NOT_FAULT.search(sentence.text):
+        return agent
+    verdict = lx.OWN_VERDICT.search(sentence.text)
+    if verdict and any(_did(s) for s in (before, sentence) if s is not None):
+        return verdict
     for subject in lx.OWN_SUBJECT.finditer(sentence.text):
         if lx.OWN_REPORTED.search(sentence.text, 0, subject.start()):
             continue
@@ -49,10 +55,18 @@ def _owned(sentence: Sentence) -> re.Match[str] | None:
     return None
 
 
+def _did(sentence: Sentence) -> bool:
+    """The sentence says what we did ("we served you chicken"), not what was reported or asked."""
+    return any(
+        not lx.OWN_REPORTED.search(sentence.text, 0, s.start()) and not lx.OWN_NOT_FAULT.search(sentence.text)
+        for s in lx.OWN_SUBJECT.finditer(sentence.text)
+    )
+
+
 def check_ownership(doc: Doc) -> Verdict:
     near: tuple[Span, str] | None = None
-    for sentence in doc.sentences:
-        owned = _owned(sentence)
+    for index, sentence in enumerate(doc.sentences):
+        owned = _owned(sentence, doc.sentences[index - 1] if index else None)
         if owned is None:
             continue
         excuse = lx.EXCUSE.search(sentence.text)
@@ -183,7 +197,11 @@ def _empathy_openings(sentence: Sentence) -> list[re.Match[str]]:
     found = list(lx.EMPATHY_STEM.finditer(sentence.text))
     found += list(lx.CLICHE.finditer(sentence.text))
     strong = lx.STRONG_FEELING.search(sentence.text)
-    if strong and not re.search(r"\b(?:not|n't|never)\s+(?:\w+\s+)?$", sentence.text[: strong.start()]):
+    if (
+        strong
+        and not re.search(r"\b(?:not|n't|never)\s+(?:\w+\s+)?$", sentence.text[: strong.start()])
+        and not lx.GENERAL_STATEMENT.search(sentence.text[: strong.start()])
+    ):
         found.append(strong)
     return sorted(found, key=lambda m: m.start())
 

@@ -80,7 +80,7 @@ def test_the_survey_email_goes_out_and_its_answers_land_on_the_timeline(
         _link(email.body), {"score": "4", "better": "Answer the phone faster", "recommend": "yes"}
     )
     assert "Thank you" in response.content.decode()
-    event = resolved.events.filter(kind=EventKind.MESSAGE_IN).latest("id")
+    event = resolved.events.filter(kind=EventKind.FEEDBACK).latest("id")
     assert event.data["score"] == 4
     assert "Satisfaction: 4 out of 5" in event.message.body
     assert "Answer the phone faster" in event.message.body
@@ -167,7 +167,7 @@ def test_the_check_in_asks_whether_the_fix_held_and_a_no_reopens(
     resolved.refresh_from_db()
     assert resolved.state == State.REOPENED
     assert resolved.assignee == supervisor
-    event = resolved.events.filter(kind=EventKind.MESSAGE_IN).latest("id")
+    event = resolved.events.filter(kind=EventKind.FEEDBACK).latest("id")
     assert event.data == {
         "checkin": Survey.objects.get(complaint=resolved, kind=SurveyKind.CHECKIN).pk,
         "held": False,
