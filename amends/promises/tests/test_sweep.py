@@ -70,9 +70,7 @@ def test_a_promise_about_to_break_escalates_severity_notifies_and_reassigns(
     assert complaint.severity == Severity.HIGH
     assert complaint.assignee == supervisor
     assert any(m.to == [supervisor.email] and m.subject.startswith("Escalated") for m in mail.outbox)
-    assert complaint.events.filter(
-        kind=EventKind.ESCALATED, reason__startswith="Escalated to high"
-    ).exists()
+    assert complaint.events.filter(kind=EventKind.ESCALATED, reason__startswith="Escalated to high").exists()
     assert _sweep(django_capture_on_commit_callbacks).escalated == 0
 
 
