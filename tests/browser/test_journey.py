@@ -55,6 +55,10 @@ def test_customer_complains_on_the_form_and_an_agent_replies_from_the_desk(live_
 
     page.get_by_role("heading", name=re.compile("What Morgan Ellis told us")).wait_for()
     assert "<b>Twice</b>" in page.locator(".story").inner_text()  # shown as typed, never as HTML
+    # The side panels arrive after the story and the timeline.
+    page.wait_for_function("() => document.querySelectorAll('.lazy-panel').length === 0")
+    for heading in ("Triage", "Promises", "Putting it right"):
+        page.get_by_role("heading", name=heading, exact=True).first.wait_for()
     screenshot("04-complaint")
     page.get_by_label("Your message").fill(
         "Thank you for telling us, Morgan, and I am sorry: we let you down on Saturday. "
@@ -62,6 +66,7 @@ def test_customer_complains_on_the_form_and_an_agent_replies_from_the_desk(live_
     )
     page.get_by_role("button", name="Send").click()
     page.get_by_text("Reply sent to the customer.").wait_for()
+    page.wait_for_function("() => document.querySelectorAll('.lazy-panel').length === 0")
     screenshot("05-replied")
 
     assert page.get_by_test_id("state").inner_text() == "In progress"
