@@ -23,8 +23,11 @@ from amends.coaching.analyzer import RULES, analyse
 GOLD = Path(__file__).parent / "data" / "coach" / "gold.txt"
 # Written after the rules were frozen and scored once; never tuned on.
 FRESH = Path(__file__).parent / "data" / "coach" / "fresh.txt"
-# Written after the second freeze and scored once; never tuned on.
+# Written after the second freeze and scored once; then used to improve three rules.
 UNSEEN = Path(__file__).parent / "data" / "coach" / "unseen.txt"
+# Written before the third round of rule changes (ownership, empathy, options) and scored once at
+# the end of it; never tuned on.
+HOLDOUT2 = Path(__file__).parent / "data" / "coach" / "holdout2.txt"
 LETTERS = {
     "T": "thanks",
     "O": "ownership",
@@ -114,6 +117,9 @@ def main() -> None:
     unseen = load(UNSEEN)
     predicted.update({i.id: analyse(i.reply, i.customer).rules for i in unseen})
     report("coach_unseen", unseen, predicted)
+    holdout2 = load(HOLDOUT2)
+    predicted.update({i.id: analyse(i.reply, i.customer).rules for i in holdout2})
+    report("coach_holdout2", holdout2, predicted)
     timings = []
     for _ in range(args.repeat):
         for item in items:

@@ -55,7 +55,8 @@ OWN_EXPLICIT = rx(
     r"\b(?:we|i)(?:\s+really)?\s+(?:didn't|did\s+not|haven't|have\s+not)\s+(?:get\s+(?:it|this|that|things|"
     r"any\s+of\s+this)\s+right|do\s+(?:right\s+by\s+you|what\s+we\s+(?:said|promised)|enough))\b",
     r"\bour\s+(?:[\w-]+\s+){0,2}(?:has\s+|have\s+)?let\s+you\s+down\b",
-    r"\b(?:mistake|error|fault|failure)\s+(?:was|is)\s+(?:ours|mine)\b",
+    r"\bour\s+(?:[\w-]+\s+){0,2}?[\w-]+'s\s+(?:mistake|error|slip(?:-up)?|oversight|blunder|failure)\b",
+    r"\b(?:mistake|error|fault|failure)\s+(?:was|is)\s+(?:entirely\s+|all\s+|completely\s+|wholly\s+)?(?:ours|mine)\b",
     r"\b(?:on|down\s+to|falls\s+on|rests\s+with)\s+(?:us|me)\b(?!\s+(?:to|for|and\s+(?:we|i)\s+will))",
     r"\bours\s+to\s+(?:fix|put\s+right|sort)\b",
     r"\bon\s+our\s+(?:part|side|end)\b",
@@ -63,11 +64,12 @@ OWN_EXPLICIT = rx(
     r"\b(?:not|n't)\s+yours\b",
     r"\b(?:we|i)(?:'ve|\s+have|'d|\s+had)?\s+(?:really\s+|totally\s+|completely\s+)?(?:got\s+(?:it|this|that|"
     r"[\w\s]{0,20}?)\s*wrong|gotten\s+(?:it|this|that)\s+wrong|fallen\s+(?:well\s+|far\s+)?short|"
-    r"made\s+(?:a|an|the|such\s+a)\s+(?:\w+\s+)?(?:mistake|error|mess|hash)|messed\s+up|dropped\s+the\s+ball|"
+    r"made\s+(?:a|an|the|such\s+a)\s+(?:\w+\s+)?(?:mistake|error|mess|hash)|messed\s+(?:\w+\s+){0,2}?up|dropped\s+the\s+ball|"
     r"let\s+you\s+down|slipped\s+up|fell\s+short|were\s+wrong|was\s+wrong|made\s+a\s+mess|"
     r"should\s+(?:never\s+)?have|shouldn't\s+have|failed\s+to|forgot|misread|mixed\s+up|overlooked|"
     r"dropped\s+a\s+(?:stitch|clanger)|(?:mucked|screwed|fouled|cocked)\s+up|blundered|goofed|fell\s+down|"
-    r"weren't\s+up\s+to|were\s+not\s+up\s+to|hold\s+(?:my|our)\s+hands?\s+up)\b",
+    r"weren't\s+up\s+to|were\s+not\s+up\s+to|hold\s+(?:my|our)\s+hands?\s+up|blew\s+it|botched|bungled|"
+    r"fumbled)\b",
     r"\b(?:hold|put)\s+(?:my|our)\s+hands?\s+up\b",
     r"\bby\s+(?:us|me|our\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:in\s+error|by\s+mistake|mistakenly|wrongly|incorrectly)\b",
     r"\b(?:in\s+error|by\s+mistake|mistakenly|wrongly)\s+by\s+(?:us|me|our)\b",
@@ -94,7 +96,11 @@ _PAST = (
 OWN_SUBJECT = rx(
     r"\b(?:we|i)\s+" + _PAST + r"(?<!\bunderstood)(?<!\bnoticed)(?<!\bappreciated)",
     r"\b(?:we|i)(?:'ve|\s+have)\s+(?:not|never)\b",
-    r"\bour\s+(?:[\w-]+\s+){0,2}(?:" + PEOPLE + r"|system|app|website|checkout|site|update|email|letters?|"
+    r"\b(?:we|i)(?:'ve|\s+have)\s+(?:really\s+|also\s+)?(?:been|made|sent|given|charged|lost|kept|let|got|left|"
+    r"handled|treated)\b",
+    r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}(?:"
+    + PEOPLE
+    + r"|system|app|website|checkout|site|update|email|letters?|"
     r"booking|billing)\s+" + _PAST,
 )
 OWN_FAULT = rx(
@@ -105,11 +111,13 @@ OWN_FAULT = rx(
     r"\bmistakenly\b",
     r"\btwice\b",
     r"\bdouble[- ]?(?:booked|charged|billed)\b",
+    r"\bwithout\s+(?:the\s+)?(?:right|correct|necessary|proper|promised)\b",
     r"\bwithout\s+(?:first\s+)?(?:telling|warning|asking|checking|notice|explanation|letting|speaking|talking|"
     r"consulting|contacting|calling|informing|notifying|explaining)\b",
     r"\b(?:nobody|no\s+one|no-one)\s+(?:told|called|rang|contacted|came|turned\s+up|showed\s+up|replied|"
     r"answered|got\s+back)\b",
-    r"\b(?:skipped|ignored|neglected|poorly|carelessly)\b",
+    r"\b(?:skipped|ignored|neglected|poorly|carelessly|overlooked|botched|bungled|mishandled)\b",
+    r"\b(?:bad|poor|misleading|inaccurate)\s+(?:advice|information|service|workmanship)\b",
     r"\bwith\s+no\s+(?:explanation|warning|notice)\b",
     r"\binstead\s+of\b",
     r"\btoo\s+(?:late|long|early|slow)\b",
@@ -129,6 +137,8 @@ OWN_FAULT = rx(
     r"\b(?:rude|unhelpful|dismissive|careless|unprofessional|impolite|abrupt|mistaken|late)\b",
     r"\b(?:not|n't)\s+(?:up\s+to\s+(?:scratch|standard)|good\s+enough|acceptable)\b",
 )
+# An admission made only on a condition: "if we got anything wrong, ...".
+OWN_CONDITION = re.compile(r"\b(?:if|whether|in\s+case|to\s+the\s+extent)\b[^.;,:]*$", re.IGNORECASE)
 # Our people named as the agent of a passive fault: "your bag was put on the wrong flight by our handlers".
 OWN_BY_OUR = re.compile(r"\bby\s+our\s+(?:[\w-]+\s+){0,2}" + PEOPLE + r"\b", re.IGNORECASE)
 # A verdict on what the sentence before said we did: "We served you chicken. That should never happen."
@@ -257,6 +267,13 @@ EMPATHY_STEM = rx(
     r"\b(?:no\s+one|nobody|no-one)\s+should\s+have\s+to\b",
     r"\b(?:i|anyone|anybody)(?:'d|\s+would)\s+(?:have\s+been|be|feel)\s+(?:\w+\s+){0,2}(?:too|as\s+well)\b",
     r"\bwhich\s+(?:i|we)\s+know\s+(?:has|have|was|is)\b",
+    r"\b(?:i|we)\s+(?:completely\s+|totally\s+|fully\s+|really\s+)?get\s+(?:why|how|that)\b",
+    r"\b(?:left|leaving|made|making)\s+you\s+(?:feel(?:ing)?\s+)?",
+    r"\bwhat\s+(?:an?\s+)",
+    r"\bcan(?:'t|not)\s+have\s+been\s+(?:\w+\s+)?(?:easy|fun|nice|pleasant)\b",
+    # A sentence led by what they went through: "Being without heating for a week ... is exhausting".
+    r"^(?!(?:regarding|following|concerning|according|including|pending|looking|checking|reading)\b)[a-z]+ing\s+"
+    r"(?:your|a|an|the|two|three|four|five|six|without|through|on|with|for|stuck|left|up)\b",
     r"\b(?:i|we)\s+know\s+(?:you|your|money|the\s+\w+\s+has)\b",
     r"\bmust\s+(?:have\s+)?(?:been|be|felt|feel|put|made|make|left|caused|be\s+causing|ruined|spoiled)\b",
     r"\b(?:sounds?|sounded)\s+(?:like\s+)?(?:\w+\s+)?(?:exhausting|awful|dreadful|horrible|terrible|"
@@ -318,6 +335,10 @@ EMPATHY_SELF = rx(
     r"\b(?:more|worse)\s+than\s+(?:anyone|anybody)\s+should\b",
     r"\b(?:no\s+one|nobody|no-one)\s+should\s+have\s+to\b",
     r"\bno\s+surprise\b",
+    r"\bcan(?:'t|not)\s+have\s+been\s+(?:\w+\s+)?(?:easy|fun|nice|pleasant)\b",
+    r"\bwould\s+(?:wear|drive|upset|frustrate|test|try|anger|annoy|worry|exhaust|infuriate|rattle|shake|stress)"
+    r"\s+(?:\w+\s+)?(?:anyone|anybody)\b",
+    r"\b(?:anyone|anybody)'s\s+(?:patience|nerves)\b",
     r"\bnot\s+surprised\b",
     r"\bno\s+wonder\b",
     r"\b(?:a\s+lot|too\s+much|a\s+miserable\s+thing)\s+to\s+(?:put\s+up\s+with|cope\s+with|deal\s+with)\b",

@@ -13,8 +13,8 @@ REMEDY = rx(
     r"\b(?:refund(?:ed|ing)?|replac(?:e|ed|ing)|repair(?:ed|ing)?|reimburs(?:e|ed|ing)|compensat(?:e|ed|ing)|"
     r"credit(?:ed|ing)?|rebook(?:ed|ing)?|reship(?:ped|ping)?|redeliver(?:ed|ing)?|resend(?:ing)?|"
     r"upgrad(?:e|ed|ing)|waiv(?:e|ed|ing)|restor(?:e|ed|ing)|reinstat(?:e|ed|ing)|swap(?:ped)?|re-?do(?:ne)?|"
-    r"redid|refit(?:ted)?|reinstall(?:ed)?|reconnect(?:ed)?|reschedul(?:e|ed)|re-?clean(?:ed)?)\s+"
-    r"(?:you|it|them|this|that|the|your|all|every|a|an|\d|£|\$|everything|anything|any)(?!\s+wrong)\b",
+    r"redid|refit(?:ted)?|reinstall(?:ed)?|reconnect(?:ed)?|reschedul(?:e|ed)|re-?clean(?:ed)?|comp(?:ed|ped|ing)?)\s+"
+    r"(?:you|it|them|this|that|the|your|all|every|a|an|\d|£|\$|everything|anything|any|half|part)(?!\s+wrong)\b",
     r"\b(?:money|cash)\s+back\b",
     r"\bfree\s+of\s+charge\b",
     r"\bat\s+no\s+(?:extra\s+|additional\s+)?(?:charge|cost)\b",
@@ -46,6 +46,7 @@ REMEDY = rx(
     r"\breserved?\s+the\s+next\s+available\b",
     r"\b(?:booked|book)\s+(?:a|an|our)\s+(?:\w+\s+){0,2}(?:technician|engineer|visit|repair)\b",
     r"\bsend\s+a\s+(?:technician|engineer|cleaner)\b",
+    r"\b(?:send|sending)\s+(?:you\s+)?(?:a|an|our|another)\s+(?:\w+\s+)?" + PEOPLE + r"\b(?!')",
     r"\bpayment\s+of\s+(?:the\s+)?(?:full\s+)?[£$]",
     r"\bpaid\s+into\s+your\s+account\b",
     r"\bfix\s+(?:it|them|the\s+\w+)\s+(?:properly|free|at\s+no)\b",
@@ -58,7 +59,8 @@ REMEDY = rx(
     r"(?:a\s+)?(?:further\s+|extra\s+)?[£$€]\d",
     r"\b(?:entitled\s+to|eligible\s+for)\s+(?:claim\s+)?(?:up\s+to\s+)?[£$€]\d",
     # Something free, or at our expense: "a free signal booster", "leave early with no fee".
-    r"\b(?:a|an|the|your|two|three|\d+)\s+free\s+(?!(?:to|time|moment|phone(?:line)?|number|helpline|call|"
+    r"\b(?:send|give|gave|offer|get|provid|fit|install|lend|book|arrang|add|includ|throw\s+in)\w*\s+"
+    r"(?:you\s+)?(?:in\s+)?(?:a|an|the|your|two|three|\d+)\s+free\s+(?!(?:to|time|moment|phone(?:line)?|number|helpline|call|"
     r"advice|text|app|leaflet|guide)\b|of\s+(?!charge))[\w-]+",
     r"\b(?:with\s+no|without\s+(?:any\s+)?|for\s+no)\s+(?:exit\s+|cancellation\s+|early\s+termination\s+|"
     r"call-out\s+|extra\s+|additional\s+)?(?:fee|charge|penalty|cost)\b",
@@ -103,6 +105,8 @@ REMEDY_BLOCKED = rx(
     r"\bwarranty\b",
     r"\b(?:may|might|could)\s+(?:be\s+eligible|be\s+entitled|wish|want|qualify|apply)\b",
     r"\bapply\s+(?:for|online\s+for)\s*(?:a|an)?\s*$",
+    r"\b(?:contact|ask|call|speak\s+to|write\s+to|apply\s+to)\s+(?:the\s+|your\s+)?[\w\s]{0,30}\b(?:about|for|"
+    r"regarding)\s*(?:a|an)?\s*$",
 )
 
 # --- timeline -----------------------------------------------------------------------------

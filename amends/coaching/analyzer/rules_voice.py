@@ -36,9 +36,9 @@ def check_thanks(doc: Doc) -> Verdict:
 
 
 def _owned(sentence: Sentence, before: Sentence | None = None) -> re.Match[str] | None:
-    explicit = lx.OWN_EXPLICIT.search(sentence.text)
-    if explicit:
-        return explicit
+    for explicit in lx.OWN_EXPLICIT.finditer(sentence.text):
+        if not lx.OWN_CONDITION.search(sentence.text, 0, explicit.start()):
+            return explicit
     agent = lx.OWN_BY_OUR.search(sentence.text)
     if agent and lx.OWN_FAULT.search(sentence.text) and not lx.OWN_NOT_FAULT.search(sentence.text):
         return agent
@@ -46,7 +46,9 @@ def _owned(sentence: Sentence, before: Sentence | None = None) -> re.Match[str] 
     if verdict and any(_did(s) for s in (before, sentence) if s is not None):
         return verdict
     for subject in lx.OWN_SUBJECT.finditer(sentence.text):
-        if lx.OWN_REPORTED.search(sentence.text, 0, subject.start()):
+        if lx.OWN_REPORTED.search(sentence.text, 0, subject.start()) or lx.OWN_CONDITION.search(
+            sentence.text, 0, subject.start()
+        ):
             continue
         clause = clause_around(sentence, subject.start())
         rest = clause[clause.find(subject.group(0)) :]
@@ -196,6 +198,7 @@ def check_empathy(doc: Doc) -> Verdict:
 def _empathy_openings(sentence: Sentence) -> list[re.Match[str]]:
     found = list(lx.EMPATHY_STEM.finditer(sentence.text))
     found += list(lx.CLICHE.finditer(sentence.text))
+    found += list(lx.EMPATHY_SELF.finditer(sentence.text))
     strong = lx.STRONG_FEELING.search(sentence.text)
     if (
         strong

@@ -198,3 +198,54 @@ def test_long_winding_sentences_lower_reading_ease():
     )
     assert not analyse(plain).tone["reading_ease"].raised
     assert analyse(dense).tone["reading_ease"].raised
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        ("We've let you down badly over the meter readings.", True),
+        ("Putting your card in the post to your old flat, which is on me, caused all this.", True),
+        ("Your parcel went to the wrong depot because of our warehouse staff's slip-up.", True),
+        ("The boxes were stacked wrongly by our removal crew, and the mirror cracked.", True),
+        ("We are to blame for the mix-up over the keys.", True),
+        ("We sent the plumber to number 14. That shouldn't have happened.", True),
+        ("If we have got anything wrong, we will put it right.", False),
+        ("Your reading wasn't received by our billing team.", False),
+        ("The onus is on us to check every claim carefully.", False),
+    ],
+)
+def test_ownership_hears_unusual_first_person_admissions(draft, expected):
+    assert verdict("ownership", draft) is expected
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        ("I can only imagine the worry of a week with no word about your mother's care plan.", True),
+        ("A cracked windscreen the night before a long drive to Cornwall sounds grim.", True),
+        ("Paying twice for the school trip in the month the boiler broke is gutting.", True),
+        ("Nobody should have to ring six times to get a broken lift on the tenth floor looked at.", True),
+        ("Late payment letters can be stressful.", False),
+        ("It sounds like you have some feedback for us.", False),
+        ("We feel really sorry for you.", False),
+    ],
+)
+def test_empathy_hears_unusual_ways_of_naming_what_it_meant(draft, expected):
+    assert verdict("empathy", draft) is expected
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        ("You can end the gym contract today with no cancellation fee.", True),
+        ("I'd like to offer you £35 towards the taxi.", True),
+        ("We'll send you a free tin of paint in the right shade.", True),
+        ("Our decorator will come back to finish the skirting boards.", True),
+        ("I've cancelled the parking fine, so there is nothing for you to pay.", True),
+        ("Call our free helpline if you need anything else.", False),
+        ("You may be eligible for a partial refund.", False),
+        ("The onus is on us to get this right.", False),
+    ],
+)
+def test_options_hears_free_remedies_sums_and_cancelled_charges(draft, expected):
+    assert verdict("options", draft) is expected
