@@ -87,7 +87,7 @@ def complaint_id_from_address(address: str) -> int | None:
 
 def message_deliver(*, message_id: int) -> Message | None:
     """Send an outbound message once. A failure is recorded and retried with backoff."""
-    from .services import _record
+    from .services._base import _record
 
     with transaction.atomic():
         message = (

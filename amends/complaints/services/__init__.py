@@ -1,0 +1,68 @@
+"""The verbs that change a complaint. One transaction each; every change lands on the timeline.
+
+Views, the API, mail adapters and tasks all call these, so a complaint behaves the same whichever
+way a change arrives. Side effects (email, tasks) happen only once the transaction commits
+(``amends.core.tasks.enqueue_on_commit``).
+
+The package is split by subject; import the verbs from here.
+"""
+
+from ._base import complaint_record_event
+from .conversation import (
+    complaint_add_customer_message,
+    complaint_add_note,
+    complaint_log_call,
+    complaint_record_feedback,
+    complaint_reply,
+    complaint_send_system_message,
+    message_record_bounce,
+)
+from .customers import (
+    contact_point_mark_failing,
+    customer_email,
+    customer_find_or_create,
+    normalise_email,
+    normalise_phone,
+)
+from .intake import (
+    ComplaintInput,
+    complaint_acknowledge,
+    complaint_receive,
+    complaint_receive_idempotent,
+)
+from .journey import (
+    Escalation,
+    complaint_assign,
+    complaint_categorise,
+    complaint_escalate,
+    complaint_merge,
+    complaint_transition,
+    complaints_escalate,
+)
+
+__all__ = [
+    "ComplaintInput",
+    "Escalation",
+    "complaint_acknowledge",
+    "complaint_add_customer_message",
+    "complaint_add_note",
+    "complaint_assign",
+    "complaint_categorise",
+    "complaint_escalate",
+    "complaint_log_call",
+    "complaint_merge",
+    "complaint_receive",
+    "complaint_receive_idempotent",
+    "complaint_record_event",
+    "complaint_record_feedback",
+    "complaint_reply",
+    "complaint_send_system_message",
+    "complaint_transition",
+    "complaints_escalate",
+    "contact_point_mark_failing",
+    "customer_email",
+    "customer_find_or_create",
+    "message_record_bounce",
+    "normalise_email",
+    "normalise_phone",
+]
