@@ -314,19 +314,14 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=10_000)
     args = parser.parse_args()
 
-    os.environ["AMENDS_DATABASE_URL"] = args.database_url
-    os.environ.setdefault("AMENDS_SECRET_KEY", "bench-only-secret-key-" + "x" * 30)
-    os.environ["AMENDS_DATA_DIR"] = tempfile.mkdtemp(prefix="amends-bench-mail-")
-    os.environ["AMENDS_LOG_LEVEL"] = "WARNING"
-    os.environ["AMENDS_TASKS_BACKEND"] = "database"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amends.settings")
-    from bench.run import _ensure_database
+    from bench.setup import start_django
 
-    _ensure_database(args.database_url, fresh=True)
-
-    import django
-
-    django.setup()
+    start_django(
+        args.database_url,
+        fresh=True,
+        data_dir=tempfile.mkdtemp(prefix="amends-bench-mail-"),
+        TASKS_BACKEND="database",
+    )
     from django.core.management import call_command
     from django.db import connection
 

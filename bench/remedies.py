@@ -187,20 +187,9 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="Drop and recreate the benchmark database.")
     args = parser.parse_args()
 
-    os.environ["AMENDS_DATABASE_URL"] = args.database_url
-    os.environ.setdefault("AMENDS_SECRET_KEY", "bench-only-secret-key-" + "x" * 30)
-    os.environ.setdefault("AMENDS_DATA_DIR", str(ROOT / "var" / "bench"))
-    os.environ["AMENDS_LOG_LEVEL"] = "WARNING"
-    os.environ["AMENDS_TASKS_BACKEND"] = "dummy"
-    os.environ["AMENDS_EMAIL_BACKEND"] = "locmem"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amends.settings")
-    from bench.run import _ensure_database
+    from bench.setup import start_django
 
-    _ensure_database(args.database_url, fresh=args.fresh)
-
-    import django
-
-    django.setup()
+    start_django(args.database_url, fresh=args.fresh, TASKS_BACKEND="dummy", EMAIL_BACKEND="locmem")
     from django.conf import settings
     from django.core.management import call_command
 

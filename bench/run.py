@@ -30,16 +30,10 @@ def main() -> None:
     parser.add_argument("--only", choices=["pages", "intake", "generate"], help="Run one part.")
     args = parser.parse_args()
 
-    os.environ["AMENDS_DATABASE_URL"] = args.database_url
-    os.environ.setdefault("AMENDS_SECRET_KEY", "bench-only-secret-key-" + "x" * 30)
-    os.environ.setdefault("AMENDS_DATA_DIR", str(ROOT / "var" / "bench"))
-    os.environ["AMENDS_LOG_LEVEL"] = "WARNING"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amends.settings")
-    _ensure_database(args.database_url, fresh=args.fresh)
+    from bench.setup import start_django
 
+    start_django(args.database_url, fresh=args.fresh)
     import django
-
-    django.setup()
     from django.conf import settings
     from django.core.management import call_command
 
@@ -61,25 +55,6 @@ def main() -> None:
         intake.run(args.intake, args.web_workers)
     if args.only in (None, "pages"):
         pages.run(args.runs)
-
-
-def _ensure_database(url: str, *, fresh: bool) -> None:
-    if not url.startswith("postgres"):
-        return
-    from urllib.parse import urlsplit
-
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and fresh:
-            conn.execute(f'DROP DATABASE "{name}"')
-            exists = None
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 if __name__ == "__main__":
