@@ -155,6 +155,7 @@ def _complaint(
         "story": story,
         "outcome": outcome,
         "severity": rng.choices(["low", "normal", "high", "critical"], [10, 75, 12, 3])[0],
+        "urgency": rng.choice([0, 0, 0, 5, 10, 20, 35, 60, 90]),
     }
 
 
@@ -184,6 +185,7 @@ def _write_complaints(rows: list[dict[str, Any]]) -> None:
             "closed_at",
             "due_at",
             "updated_at",
+            "urgency",
         ],
         (
             (
@@ -209,6 +211,7 @@ def _write_complaints(rows: list[dict[str, Any]]) -> None:
                 r["received"] + timedelta(days=10) if r["state"] == "closed" else None,
                 r["due"],
                 r["received"],
+                r["urgency"],
             )
             for r in rows
         ),

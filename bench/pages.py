@@ -68,6 +68,7 @@ def run(runs: int) -> None:
     measure(
         "inbox_next_page", lambda i: f"/desk/?cursor={cursor}" if cursor else "/desk/", agent_client, runs
     )
+    measure("inbox_urgent", lambda i: "/desk/?order=urgent", agent_client, runs)
     measure("inbox_filtered", lambda i: "/desk/?state=in_progress&assignee=0", agent_client, runs)
     measure("complaint_page", lambda i: f"/desk/c/{rng.choice(agent_refs)}/", agent_client, runs)
     measure("complaint_page_admin", lambda i: f"/desk/c/{any_refs[i % len(any_refs)]}/", admin_client, runs)

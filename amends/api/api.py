@@ -1,7 +1,7 @@
 """REST API v1: thin endpoints over the complaint services and selectors."""
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -163,12 +163,15 @@ def list_complaints(
     assignee: int | None = None,
     category: int | None = None,
     q: str = Query("", max_length=200),  # type: ignore[type-arg]
+    order: Literal["due", "urgent"] = "due",
     cursor: str | None = None,
     limit: int = Query(50, ge=1, le=200),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
     """Complaints you may see. `state` is `open` (default), `all` or one state; open complaints come in
-    due order, others newest first. Follow `next_cursor` for more."""
-    filters = selectors.InboxFilters(state=state, team=team, assignee=assignee, category=category, q=q)
+    due order (or most urgent first with `order=urgent`), others newest first. Follow `next_cursor`."""
+    filters = selectors.InboxFilters(
+        state=state, team=team, assignee=assignee, category=category, q=q, order=order
+    )
     page = selectors.complaint_list_for_user(user=_user(request), filters=filters, cursor=cursor, limit=limit)
     return {"items": [_summary_out(c) for c in page.items], "next_cursor": page.next_cursor}
 

@@ -142,6 +142,9 @@ class Complaint(models.Model):
     due_at = models.DateTimeField(
         null=True, blank=True, help_text="The earliest internal target among open promises."
     )
+    urgency = models.PositiveSmallIntegerField(
+        default=0, db_default=0, help_text="0 to 100, from triage: safety, legal threats, anger, exposure."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -153,6 +156,12 @@ class Complaint(models.Model):
                 condition=models.Q(state__in=sorted(OPEN_STATES)),
             ),
             models.Index(fields=["team", "due_at", "id"], name="complaint_team_due_idx"),
+            # "Most urgent first": open complaints by urgency, newest first within a level.
+            models.Index(
+                fields=["-urgency", "-id"],
+                name="complaint_open_urgency_idx",
+                condition=models.Q(state__in=sorted(OPEN_STATES)),
+            ),
             models.Index(fields=["team", "state", "due_at", "id"], name="complaint_team_state_due_idx"),
             models.Index(fields=["assignee", "due_at", "id"], name="complaint_assignee_due_idx"),
             models.Index(fields=["state", "due_at", "id"], name="complaint_state_due_idx"),

@@ -2,7 +2,9 @@
 
 SQLite: an FTS5 table kept in step with the complaints table by triggers.
 PostgreSQL: a stored, generated ``tsvector`` column with a GIN index.
-Both are created by migration 0002; the model does not know about them.
+Both are created by migration 0002; the model does not know about them. On SQLite, a migration
+that rebuilds the complaints table (adding or altering a column) drops its triggers: it must put
+them back, as 0006 does.
 """
 
 import re

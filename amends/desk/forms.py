@@ -20,6 +20,11 @@ class InboxFilterForm(forms.Form):
         label="Team", queryset=Team.objects.none(), required=False, empty_label="Any team"
     )
     assignee = forms.TypedChoiceField(label="Assignee", required=False, coerce=int, empty_value=None)
+    order = forms.ChoiceField(
+        label="Order",
+        required=False,
+        choices=[("due", "What is due first"), ("urgent", "Most urgent first")],
+    )
     category = forms.ModelChoiceField(
         label="Category",
         queryset=Category.objects.all(),

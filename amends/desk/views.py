@@ -56,6 +56,7 @@ def inbox(request: HtmxHttpRequest) -> HttpResponse:
         assignee=data.get("assignee"),
         category=data["category"].pk if data.get("category") else None,
         q=data.get("q") or "",
+        order=data.get("order") or "due",
     )
     error = ""
     try:

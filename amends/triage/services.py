@@ -110,6 +110,7 @@ def triage_complaint(*, complaint_id: int) -> ComplaintTriage | None:
         _save_signals(triage, reading)
         burst = _save_neighbours(triage, vector)
         incidents.raise_if_burst(triage=triage, matches=burst)
+        complaint_services.complaint_set_urgency(complaint_id=complaint.pk, urgency=triage.priority)
         transaction.on_commit(_queue_retrain_if_due)
     return triage
 

@@ -36,6 +36,7 @@ from .journey import (
     complaint_categorise,
     complaint_escalate,
     complaint_merge,
+    complaint_set_urgency,
     complaint_transition,
     complaints_escalate,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "complaint_record_feedback",
     "complaint_reply",
     "complaint_send_system_message",
+    "complaint_set_urgency",
     "complaint_transition",
     "complaints_escalate",
     "contact_point_mark_failing",

@@ -131,6 +131,15 @@ def complaint_escalate(
 
 
 @transaction.atomic
+def complaint_set_urgency(*, complaint_id: int, urgency: int) -> None:
+    """Record how urgent triage judges a complaint (0 to 100), for the inbox's urgent order.
+
+    Derived data, recomputed whenever triage reads the complaint again: not a timeline event.
+    """
+    Complaint.objects.filter(pk=complaint_id).update(urgency=max(0, min(100, urgency)))
+
+
+@transaction.atomic
 def complaint_assign(
     *, complaint: Complaint, by: User, assignee: User | None, team: Team | None
 ) -> Complaint:

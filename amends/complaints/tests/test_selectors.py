@@ -179,3 +179,53 @@ def test_customer_history_shows_only_what_the_agent_may_see_and_counts_the_rest(
     visible, total = customer_history(user=agent, complaint=latest)
     assert [c.pk for c in visible] == [first.pk]
     assert total == 2
+
+
+def test_most_urgent_first_pages_through_open_complaints_by_urgency_then_newest(admin_user, category):
+    from amends.complaints.services import complaint_set_urgency
+
+    made = [make_complaint(category=category, email=f"u{i}@example.net") for i in range(7)]
+    for complaint, urgency in zip(made, [10, 80, 10, 45, 80, 0, 10], strict=True):
+        complaint_set_urgency(complaint_id=complaint.pk, urgency=urgency)
+    seen, cursor = [], None
+    while True:
+        page = complaint_list_for_user(
+            user=admin_user, filters=InboxFilters(order="urgent"), cursor=cursor, limit=3
+        )
+        assert page.ordering == "urgent"
+        seen += page.items
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert [(c.urgency, c.pk) for c in seen] == sorted(((c.urgency, c.pk) for c in seen), reverse=True)
+    assert len({c.pk for c in seen}) == 7
+
+
+def test_urgency_is_kept_between_0_and_100(complaint):
+    from amends.complaints.services import complaint_set_urgency
+
+    complaint_set_urgency(complaint_id=complaint.pk, urgency=250)
+    complaint.refresh_from_db()
+    assert complaint.urgency == 100
+
+
+def test_an_unknown_order_is_refused(admin_user):
+    with pytest.raises(InvalidInput) as caught:
+        complaint_list_for_user(user=admin_user, filters=InboxFilters(order="loudest"))
+    assert caught.value.field == "order"
+
+
+def test_search_triggers_survive_every_migration():
+    # SQLite drops a table's triggers when a migration rebuilds it; each such migration restores them.
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL keeps its index in a generated column")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'complaints_complaint'"
+        )
+        names = {row[0] for row in cursor.fetchall()}
+    assert names == {
+        "complaints_complaint_fts_ai",
+        "complaints_complaint_fts_ad",
+        "complaints_complaint_fts_au",
+    }

@@ -231,3 +231,25 @@ def test_neighbours_from_teams_the_agent_is_not_in_are_left_out(
     assert mine.triage.neighbours.filter(other=hidden).exists()
     panel = selectors.triage_panel_for_user(user=agent, complaint=mine)
     assert hidden.pk not in [r.complaint.pk for r in panel.duplicates + panel.similar]
+
+
+def test_triage_sets_the_complaints_urgency_so_the_inbox_can_put_it_first(
+    category, django_capture_on_commit_callbacks
+):
+    calm = receive(
+        django_capture_on_commit_callbacks,
+        category=category,
+        email="calm@example.net",
+        story="The parcel came a day later than planned. No harm done.",
+    )
+    alarming = receive(
+        django_capture_on_commit_callbacks,
+        category=category,
+        email="hurt@example.net",
+        story="The heater caught fire and burnt my daughter's hand. My solicitor will be "
+        "writing to you and I have reported you to the regulator. This is DISGRACEFUL.",
+    )
+    calm.refresh_from_db()
+    alarming.refresh_from_db()
+    assert alarming.urgency > calm.urgency
+    assert alarming.urgency == alarming.triage.priority
