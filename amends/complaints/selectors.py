@@ -196,8 +196,14 @@ def timeline_for_complaint(complaint: Complaint, *, include_internal: bool = Tru
     return list(events.order_by("created_at", "id"))
 
 
-def open_promises_for_complaint(complaint: Complaint) -> list[Promise]:
-    return list(Promise.objects.filter(complaint=complaint, state=PromiseState.OPEN).order_by("due_at"))
+def promises_told_to_customer(complaint: Complaint) -> list[Promise]:
+    """The complaint's open promises that the customer was told of, soonest first.
+
+    Internal promises (reminders to ourselves) never appear on the customer's pages.
+    """
+    return list(
+        Promise.objects.filter(complaint=complaint, state=PromiseState.OPEN, visible=True).order_by("due_at")
+    )
 
 
 def customer_history(*, user: User, complaint: Complaint, limit: int = 10) -> tuple[list[Complaint], int]:

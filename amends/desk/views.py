@@ -85,7 +85,6 @@ def _complaint_context(request: HtmxHttpRequest, complaint: Complaint, **forms: 
     return {
         "complaint": complaint,
         "timeline": selectors.timeline_for_complaint(complaint),
-        "promises": selectors.open_promises_for_complaint(complaint),
         "contact_points": list(complaint.customer.contact_points.all()),
         "history": history,
         "history_total": history_total,

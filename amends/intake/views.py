@@ -7,7 +7,7 @@ from django_ratelimit.decorators import ratelimit
 
 from amends.complaints.messages import format_when
 from amends.complaints.models import Channel, Complaint, ContactMethod
-from amends.complaints.selectors import open_promises_for_complaint
+from amends.complaints.selectors import promises_told_to_customer
 from amends.complaints.services import ComplaintInput, complaint_receive
 from amends.core.errors import InvalidInput
 from amends.portal.links import complaint_id_from_token, status_token, status_url
@@ -80,7 +80,7 @@ def complaint_received(request: HttpRequest, token: str) -> HttpResponse:
     complaint = Complaint.objects.filter(pk=complaint_id).first() if complaint_id else None
     if complaint is None:
         raise Http404("This link is not valid.")
-    promises = open_promises_for_complaint(complaint)
+    promises = promises_told_to_customer(complaint)
     context = {
         "complaint": complaint,
         "reply_by": format_when(promises[0]) if promises else "",

@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from amends.complaints.messages import format_moment, next_steps
 from amends.complaints.models import Complaint
-from amends.complaints.selectors import open_promises_for_complaint, timeline_for_complaint
+from amends.complaints.selectors import timeline_for_complaint
 from amends.surveys.selectors import checkin_scheduled_for
 
 from .links import complaint_id_from_token
@@ -21,7 +21,6 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
     conversation = [e.message for e in events if e.message is not None]
     context = {
         "complaint": complaint,
-        "promises": open_promises_for_complaint(complaint),
         # What happens next and by when, in the customer's words, and the "did it hold?" check-in.
         "next_steps": next_steps(complaint),
         "checkin_at": _checkin_at(complaint),

@@ -130,7 +130,6 @@ def complaint_escalate(
     return complaint
 
 
-@transaction.atomic
 def complaint_set_urgency(*, complaint_id: int, urgency: int) -> None:
     """Record how urgent triage judges a complaint (0 to 100), for the inbox's urgent order.
 

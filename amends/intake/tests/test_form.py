@@ -120,3 +120,25 @@ def test_received_page_with_a_tampered_link_is_not_found(client, complaint):
     token = status_token(complaint)
     assert client.get(f"/complain/received/{token}/").status_code == 200
     assert client.get(f"/complain/received/{token[:-2]}xx/").status_code == 404
+
+
+def test_the_confirmation_names_the_time_told_to_the_customer_never_an_internal_one(client, complaint):
+    from datetime import timedelta
+
+    from amends.complaints.messages import format_when
+    from amends.portal.links import status_token
+    from amends.promises.models import Promise, PromiseKind
+
+    told = complaint.promises.get(kind=PromiseKind.FIRST_RESPONSE)
+    soon = told.created_at + timedelta(minutes=5)
+    Promise.objects.create(
+        complaint=complaint,
+        kind=PromiseKind.CUSTOM,
+        description="Internal reminder",
+        due_at=soon,
+        target_at=soon,
+        visible=False,
+    )
+    page = client.get(f"/complain/received/{status_token(complaint)}/").content.decode()
+    assert format_when(told) in page
+    assert "Internal reminder" not in page
