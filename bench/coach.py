@@ -1,10 +1,13 @@
-"""Reply coach: per-rule precision, recall and F1 on the gold set, and analysis time per draft.
+"""Reply coach: per-rule precision, recall and F1 on each labelled set, and analysis time per draft.
 
-    .venv/bin/python bench/coach.py              # all items, then the held-out quarter
-    .venv/bin/python bench/coach.py --errors     # the development part's mistakes, to improve rules
+    .venv/bin/python bench/coach.py              # every set; holdout3 last, the honest figure
+    .venv/bin/python bench/coach.py --errors     # gold.txt's development part's mistakes, to improve rules
 
-The held-out quarter (by a hash of each item's id) is never printed with --errors, so rules are not
-tuned to it. Prints `metric: value unit` lines.
+gold, fresh, unseen and holdout2 are development data (their mistakes have been read and fixed).
+holdout3 was written and hashed before the fourth round of rule changes and was scored once before
+and once after it; its mistakes are never printed here, so rules are not tuned to it. Its hash is
+checked, so an edited holdout3 is refused rather than reported. Prints `metric: value unit` lines;
+for no_blame, `..._blame_caught_f1` is the F1 of finding the blaming replies (the rarer class).
 """
 
 import argparse
@@ -26,8 +29,11 @@ FRESH = Path(__file__).parent / "data" / "coach" / "fresh.txt"
 # Written after the second freeze and scored once; then used to improve three rules.
 UNSEEN = Path(__file__).parent / "data" / "coach" / "unseen.txt"
 # Written before the third round of rule changes (ownership, empathy, options) and scored once at
-# the end of it; never tuned on.
+# the end of it; used to tune the fourth round.
 HOLDOUT2 = Path(__file__).parent / "data" / "coach" / "holdout2.txt"
+# Written and hashed before the fourth round; scored once before it and once after it; never tuned on.
+HOLDOUT3 = Path(__file__).parent / "data" / "coach" / "holdout3.txt"
+HOLDOUT3_SHA256 = HOLDOUT3.with_name("HOLDOUT3.sha256")
 LETTERS = {
     "T": "thanks",
     "O": "ownership",
@@ -60,7 +66,7 @@ def load(path: Path = GOLD) -> list[Item]:
         _, item_id, codes = header.split()
         labels = {rule: letter in codes for letter, rule in LETTERS.items()}
         labels["no_blame"] = "B" not in codes
-        lines = body.strip("\n").split("\n")
+        lines = [line for line in body.strip("\n").split("\n") if not line.startswith("#")]
         customer = "\n".join(line[2:] for line in lines if line.startswith("> "))
         reply = "\n".join(line for line in lines if not line.startswith("> ")).strip()
         items.append(Item(item_id, labels, reply, customer))
@@ -86,7 +92,25 @@ def report(name: str, items: list[Item], predicted: dict[str, dict[str, bool]]) 
         print(f"{name}_{rule}_precision: {p:.2f}")
         print(f"{name}_{rule}_recall: {r:.2f}")
         print(f"{name}_{rule}_f1: {f1:.2f}")
+    print(f"{name}_blame_caught_f1: {blame_caught_f1(items, predicted):.2f}")
     print(f"{name}_min_f1: {min(f for _, _, f in table.values()):.2f}")
+
+
+def blame_caught_f1(items: list[Item], predicted: dict[str, dict[str, bool]]) -> float:
+    """F1 of finding the replies that blame: no_blame's F1 is on passing, which most replies do."""
+    tp = sum(1 for i in items if not i.labels["no_blame"] and not predicted[i.id]["no_blame"])
+    fp = sum(1 for i in items if i.labels["no_blame"] and not predicted[i.id]["no_blame"])
+    fn = sum(1 for i in items if not i.labels["no_blame"] and predicted[i.id]["no_blame"])
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+
+
+def holdout3() -> list[Item]:
+    """holdout3.txt, refused if it no longer matches the hash recorded when it was written."""
+    recorded = HOLDOUT3_SHA256.read_text().split()[0]
+    actual = hashlib.sha256(HOLDOUT3.read_bytes()).hexdigest()
+    if actual != recorded:
+        sys.exit(f"holdout3.txt has changed since it was hashed ({actual} != {recorded}); not reporting it")
+    return load(HOLDOUT3)
 
 
 def errors(items: list[Item], predicted: dict[str, dict[str, bool]]) -> None:
@@ -120,6 +144,9 @@ def main() -> None:
     holdout2 = load(HOLDOUT2)
     predicted.update({i.id: analyse(i.reply, i.customer).rules for i in holdout2})
     report("coach_holdout2", holdout2, predicted)
+    third = holdout3()
+    predicted.update({i.id: analyse(i.reply, i.customer).rules for i in third})
+    report("coach_holdout3", third, predicted)
     timings = []
     for _ in range(args.repeat):
         for item in items:

@@ -9,12 +9,22 @@ _DET = r"(?:\b(?:a|an|your|full|partial|free|new|prompt|same-day|replacement)|[�
 REMEDY = rx(
     rf"{_DET}\s+(?:full\s+|partial\s+|free\s+|new\s+|prompt\s+)?(?:refund|replacement|repair|credit|"
     r"discount|voucher|gift\s+card|compensation|upgrade|rebooking|redelivery|reimbursement|"
-    r"goodwill\s+(?:payment|gesture)|exchange|loan\s+(?:car|van|phone))s?\b(?!\s+polic)",
+    r"goodwill\s+(?:payment|gesture)|exchange|loan\s+(?:car|van|phone))s?\b(?!\s+(?:polic|booking|appointment|request|"
+    r"claim|form|team|department|process|slot|date|reference|desk|line))",
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\byour\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bany\s)"
     r"\b(?:refund(?:ed|ing)?|replac(?:e|ed|ing)|repair(?:ed|ing)?|reimburs(?:e|ed|ing)|compensat(?:e|ed|ing)|"
     r"credit(?:ed|ing)?|rebook(?:ed|ing)?|reship(?:ped|ping)?|redeliver(?:ed|ing)?|resend(?:ing)?|"
     r"upgrad(?:e|ed|ing)|waiv(?:e|ed|ing)|restor(?:e|ed|ing)|reinstat(?:e|ed|ing)|swap(?:ped)?|re-?do(?:ne)?|"
     r"redid|refit(?:ted)?|reinstall(?:ed)?|reconnect(?:ed)?|reschedul(?:e|ed)|re-?clean(?:ed)?|comp(?:ed|ped|ing)?)\s+"
-    r"(?:you|it|them|this|that|the|your|all|every|a|an|\d|£|\$|everything|anything|any|half|part)(?!\s+wrong)\b",
+    r"(?!(?:is|are|was|were|be|policy|policies|request|process|team|department|option|terms|if|when|because|on|in|at|"
+    r"to|for|of|wrong|with|from|by|myself|yourself|itself|booking|appointment|claim|service|supply|power|water|gas|"
+    r"electricity|heating|connection|network|signal|broadband|internet)\b)[\w£$']+(?!\s+wrong)\b",
+    # Passive, with the remedy already done or promised: "your delivery charge has been refunded".
+    r"(?<!\bcould\s)(?<!\bwould\s)(?<!\bmight\s)(?<!\bshould\s)"
+    r"\b(?:has|have|had|was|were|is|are|been|be|being)\s+(?:now\s+|already\s+|fully\s+|also\s+)?(?:refunded|credited|"
+    r"reimbursed|waived|written\s+off|replaced|repaired|rebooked|redelivered|reinstated|upgraded|compensated)\b",
+    r"\b(?:returned|paid|put|transferred|sent|credited|refunded)\s+(?:back\s+)?(?:the\s+)?(?:full\s+|whole\s+)?"
+    r"(?:[£$€]\s?\d[\d,.]*|money|amount|sum|balance)\s+(?:back\s+)?(?:to|into|onto)\s+(?:your|his|her|their|the)\b",
     r"\b(?:money|cash)\s+back\b",
     r"\bfree\s+of\s+charge\b",
     r"\bat\s+no\s+(?:extra\s+|additional\s+)?(?:charge|cost)\b",
@@ -25,7 +35,12 @@ REMEDY = rx(
     r"\bon\s+the\s+house\b",
     r"\b(?:send|sending|sent|deliver|bring|post)\s+(?:you\s+)?(?:a\s+|an\s+|the\s+)?(?:new|replacement|"
     r"another|right|correct|spare)\b",
-    r"\bnew\s+(?:one|pair|set|unit|order)\b",
+    r"\bnew\s+(?:ones?|pairs?|sets?|units?|order)\b",
+    r"\bfix(?:ed|ing)?\s+(?:the|your)\s+(?!issue|problem|situation|matter|error|mistake|bug\b)[\w-]+",
+    r"\b(?:extend(?:ed|ing)?|lengthen(?:ed)?)\s+your\s+(?:\w+\s+)?(?:trial|subscription|membership|warranty|guarantee|"
+    r"deadline|stay|booking|contract|cover|licence|license)\b",
+    r"\b(?:travel|fly|go)\s+on\s+(?:any|a|the)\s+(?:later|earlier|next|alternative|other)\s+(?:\w+\s+)?(?:train|flight|bus|"
+    r"service|sailing|coach)\b",
     r"\b(?:cancel(?:led|ling)?|revers(?:e|ed|ing)|remov(?:e|ed|ing))\s+(?:the|that|this)\s+(?:duplicate|"
     r"payment|charge|invoice|fee|transaction|\w+\s+(?:charge|fee|payment))\b",
     r"\b(?:revers(?:e|ed|ing)|remov(?:e|ed|ing))\s+it\b",
@@ -62,8 +77,7 @@ REMEDY = rx(
     r"\b(?:send|give|gave|offer|get|provid|fit|install|lend|book|arrang|add|includ|throw\s+in)\w*\s+"
     r"(?:you\s+)?(?:in\s+)?(?:a|an|the|your|two|three|\d+)\s+free\s+(?!(?:to|time|moment|phone(?:line)?|number|helpline|call|"
     r"advice|text|app|leaflet|guide)\b|of\s+(?!charge))[\w-]+",
-    r"\b(?:with\s+no|without\s+(?:any\s+)?|for\s+no)\s+(?:exit\s+|cancellation\s+|early\s+termination\s+|"
-    r"call-out\s+|extra\s+|additional\s+)?(?:fee|charge|penalty|cost)\b",
+    r"\b(?:with\s+no|without\s+(?:any\s+|a\s+)?|for\s+no)\s+(?:[\w-]+\s+){0,2}?(?:fee|charge|penalty|cost)\b",
     r"\bno\s+(?:exit|cancellation|early\s+termination|call-out)\s+(?:fee|charge|penalty)\b",
     r"\bat\s+our\s+(?:own\s+)?(?:expense|cost)\b",
     r"\b(?:nothing|no\s+more)\s+(?:further\s+)?(?:for\s+you\s+)?to\s+pay\b",
@@ -79,8 +93,8 @@ REMEDY = rx(
     r"\b(?:come|coming|go|going)\s+back\s+(?:for|to\s+(?:fix|finish|collect|redo|complete|repair))\b",
     r"\b(?:deliver|bring|drop|take|courier)\w*\s+(?:it|them|your\s+[\w-]+)\s+(?:\w+\s+)?to\s+your\s+(?:door|home|"
     r"house|hotel|address|office|flat)\b",
-    r"\b(?:\w+)(?<!\bthat)(?<!\bthis)(?<!\bwhich)(?<!\bit)(?<!\bfault)(?<!\bblame)(?<!\bmistake)(?<!\berror)(?<!\bpart)(?<!\bonus)"
-    r"(?:'s|\s+is|\s+are|\s+will\s+be)\s+on\s+us\b",
+    r"\b(?:\w+)(?<!\bthat)(?<!\bwhich)(?<!\bthis)(?<!\bwhich)(?<!\bit)(?<!\bfault)(?<!\bblame)(?<!\bmistake)(?<!\berror)(?<!\bpart)(?<!\bonus)"
+    r"(?:'s|,?\s+is|,?\s+are|,?\s+will\s+be)\s+on\s+us\b",
 )
 CHOICE = rx(
     r"\b(?:would|do)\s+you\s+(?:prefer|rather|like\s+(?:me\s+to|us\s+to|a|the))\b",
@@ -94,11 +108,15 @@ CHOICE = rx(
     r"\beither\b.{0,80}\bor\b",
 )
 REMEDY_BLOCKED = rx(
+    r"\b(?:could|would|might)\s+have\s+(?:\w+\s+)?$",
+    r"\b(?:chase|chasing|chased|track|tracking|check\s+on|follow\s+up|following\s+up|handle|handling|query|querying|"
+    r"find\s+out\s+about)\s+(?:(?:your|the)\s*)?$",
     r"\b(?:trying|tried|try)\s+to\s+get\b",
     r"\b(?:asked|asking|requested|wanted|waiting|chasing|seeking|demanding)\s+(?:for\s+)?\w*\s*$",
     r"\b(?:not|no|never|cannot|can't|unable|won't|don't|doesn't|isn't|without)\b",
     r"\bcan\s+only\b",
-    r"\b(?:could|might|may)\s+(?:look|be\s+able|consider|be\s+considered)\b",
+    r"\b(?:could|might|may)\s+(?:possibly\s+|perhaps\s+|potentially\s+|maybe\s+)?(?:look|be\s+able|consider|"
+    r"be\s+considered)\b",
     r"\bbe\s+considered\b",
     r"\b(?:consider|considering)\b",
     r"\bregarding\b",
@@ -109,6 +127,17 @@ REMEDY_BLOCKED = rx(
     r"regarding)\s*(?:a|an)?\s*$",
 )
 
+# A hedge after the remedy: "a goodwill gesture may be considered", "compensation will depend on".
+REMEDY_HEDGED_AFTER = rx(
+    r"^[^.;]{0,30}?\b(?:may|might|could)\s+(?:possibly\s+)?(?:be\s+)?(?:considered|possible|available|offered|"
+    r"an\s+option|look|apply|be\s+made)\b",
+    r"^[^.;]{0,30}?\b(?:will\s+|would\s+)?depends?\s+on\b",
+    r"^[^.;]{0,30}?\b(?:is|are)\s+(?:subject\s+to|at\s+the\s+discretion)\b",
+    r"^[^.;]{0,30}?\b(?:is|are|was|were)\s+not\s+(?:appropriate|possible|available|due|payable)\b",
+    r"^[^.;]{0,30}?\b(?:is|are)\s+(?:a\s+matter\s+for|(?:the\s+|your\s+)?[\w-]+'s\s+(?:responsibility|job)|not\s+(?:something|our|"
+    r"covered))",
+)
+
 # --- timeline -----------------------------------------------------------------------------
 TIME_EXPR = rx(
     rf"\bbetween\s+{NUM}\s+(?:and|to)\s+{NUM}\s+{UNIT}\b",
@@ -116,11 +145,11 @@ TIME_EXPR = rx(
     rf"\b(?:within|in|inside|up\s+to|over|allow|no\s+more\s+than)\s+(?:the\s+next\s+)?(?:about\s+|around\s+|"
     rf"roughly\s+|approximately\s+|up\s+to\s+)?{NUM}\s+(?:more\s+)?{UNIT}\b",
     r"\b(?:within|in)\s+(?:the\s+)?(?:next\s+)?(?:hour|day|week|fortnight)\b",
-    r"\b(?:tomorrow|tonight|overnight)\b",
-    r"\b(?:later\s+)?today\b",
+    r"\b(?:tomorrow|tonight|overnight)\b(?!'s)",
+    r"\b(?:later\s+)?today\b(?!'s)",
     r"\bthis\s+(?:morning|afternoon|evening|week|weekend|month)\b",
     r"\b(?:by|before|until|till|at)\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:day|week|month|today)\b",
-    rf"\bnext\s+(?:week|month|year|{WEEKDAY})\b(?!-)",
+    rf"\bnext\s+(?:week|month|year|{WEEKDAY})\b(?!-|'s)",
     rf"\b{WEEKDAY}\b",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b",
     rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
@@ -132,19 +161,37 @@ TIME_EXPR = rx(
     r"\bevery\s+(?:\w+\s+)?(?:day|week|morning|evening|" + WEEKDAY + r")\b",
 )
 TIME_FUTURE = rx(
-    r"\b(?:will|'ll|shall|going\s+to|gonna|due|expect\w*|scheduled|booked\s+(?:for|in)|aim|hope\w*|should|can|"
-    r"would|allow|until|till|no\s+later\s+than|valid|next|tomorrow|tonight|latest|typically|usually|take)\b",
+    r"\b(?:will|'ll|shall|going\s+to|gonna|due|expect\w*|scheduled|booked\s+(?:for|in)|aim|hope\w*|"
+    r"until|till|no\s+later\s+than|next|tomorrow|tonight|would\s+be)\b",
+    # Timetabled events in the present tense: "the pool reopens on Monday".
+    r"\b(?:opens|reopens|starts|restarts|begins|arrives|leaves|departs|closes|finishes|ends|goes\s+live|lands|resumes|"
+    r"runs)\b",
     r"\b(?:is|are)\s+(?:on|coming|arriving|being)\b",
     r"\b(?:the|your)\s+(?:new|correct|next)\s+(?:date|appointment|slot)\s+is\b",
     r"\bi(?:'m|\s+am)\s+\w+ing\b",
     r"\b(?:tell|let|reply|send)\s+me\b",
 )
+# Future only when nothing in the clause puts it in the past: "it can take 3 days", not "you've had to take".
+TIME_FUTURE_WEAK = re.compile(
+    r"\b(?:should|can|would(?!\s+have)|allow|valid|latest|typically|usually|takes?)\b"
+    r"|\bto\s+(?:call|ring|phone|visit|come|deliver|collect|send|email|write|contact|see|fix|repair|fit|install|text)\b",
+    re.IGNORECASE,
+)
+# A rule for the customer rather than a time for us: "bins must be out by 7am".
+TIME_OBLIGED = re.compile(r"\b(?:must|needs?\s+to|has\s+to|have\s+to)\s+be\b", re.IGNORECASE)
 # A deadline word right before the time: "by Friday", "no later than 28 February".
 TIME_LEAD = re.compile(
-    r"\b(?:by|before|within|until|till|no\s+later\s+than|on\s+or\s+before|from)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:by|before|within|until|till|no\s+later\s+than|on\s+or\s+before|from)\s+(?:the\s+)?$"
+    # Booked for a day: "I've rebooked it for Saturday morning", "a second visit for 2 May".
+    r"|\b(?:'ve|have|has|'ll|will|is|are|'s|been|be)\s+(?:now\s+|also\s+|just\s+)?(?:booked|rebooked|scheduled|"
+    r"rescheduled|arranged|moved|reserved|pencilled\s+\w+\s+in|set\s+\w+\s+up)\s+"
+    r"(?:[\w'.-]+\s+){0,6}?(?:for|on|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 TIME_PAST = rx(
     r"\b(?:last|ago|since|yesterday|earlier|previously|previous)\b",
+    r"\bwould\s+have\b",
+    r"\b(?:tried|attempted)\b",
     r"\b(?:was|were|did|didn't|had|called|told|placed|received|sent|changed|agreed|promised|expired|"
     r"dispatched|arrived|happened|spoke|turned\s+up|missed|cancelled|closed|refunded|charged|delivered|"
     r"took|went|came|failed)\b",
@@ -169,7 +216,9 @@ VAGUE_TIME = rx(
 # counts except the vague ones ("look into", "be in touch") and passives ("will be reviewed").
 COMMIT_US = re.compile(
     r"\b(?:i|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to|\s+are\s+going\s+to)\s+"
-    r"|\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?=(?:now\s+|also\s+|personally\s+)?\w+ing\b)",
+    r"|\b(?:i|we)(?:'m|\s+am|'re|\s+are)\s+(?=(?:now\s+|also\s+|personally\s+)?\w+ing\b)"
+    # The subject left out after "and": "I've reserved the slot and will send you the letter".
+    r"|(?<=\band\s)(?:will|shall)\s+",
     re.IGNORECASE,
 )
 COMMIT_THEM = re.compile(
@@ -185,28 +234,40 @@ ADVERBS = re.compile(
 VAGUE_ACTION = re.compile(
     r"(?:look\w*\s+(?:into|at)|investigat\w*|review\w*|consider\w*|tak(?:e|ing)\s+(?:\w+\s+){0,2}on\s+board|"
     r"pass\w*\s+(?:\w+\s+)?on|feed\w*\s+back|escalat\w*|monitor\w*|do(?:ing)?\s+(?:our|my|what|everything|all)|"
-    r"work(?:ing)?\s+(?:on|hard|to)|tr(?:y|ying)|hop(?:e|ing)|aim(?:ing)?|continu\w*|"
+    r"work(?:ing)?\s+(?:on|hard|to|through)|depend\w*|respond\w*|tr(?:y|ying)|hop(?:e|ing)|aim(?:ing)?|continu\w*|"
     r"make\s+sure|ensure|see\s+(?:what|if|whether|how)|be\s+in\s+(?:touch|contact)|reach\s+out|endeavou?r|"
     r"strive|shar\w*|note|log|continue|try|take\s+(?:the\s+)?appropriate|get\s+(?:this|it|things)\s+sorted|"
     r"keep\s+(?:an\s+eye|this|it|you\s+in\s+mind|your\s+\w+\s+on\s+file)|put\s+(?:it|this|things)\s+right|"
     r"make\s+(?:it|this|things)\s+right|sort\s+(?:it|this)(?:\s+out)?|hope|aim|be\s+(?:happy|glad|pleased|"
-    r"able|sure|delighted|looking)|learn|use\s+(?:this|your)|improve|remind|need|have\s+to|want|deal\s+with\s+it|"
+    r"able|sure|delighted|looking)|learn|use\s+(?:this|your|them|it|these|that)|improve|remind|need|have\s+to|want|deal\s+with\s+it|"
     r"raise|forward|inform\s+the|let\s+the\s+\w+\s+know|get\s+to\s+the\s+bottom|work\s+on)\b",
     re.IGNORECASE,
 )
 # After "will be": only these are things someone does; the rest is passive ("will be reviewed").
 BE_ACTIVE = re.compile(
-    r"be\s+(?:with\s+you|there|round|over|at\s+your|in\s+(?:on|at|by)|\w+ing\b)", re.IGNORECASE
+    r"be\s+(?:with\s+you|there|round|over|at\s+(?:your|the)|on\s+site|back\s+(?:on|at|with|to)|in\s+(?:on|at|by)|"
+    r"\w+ing\b)",
+    re.IGNORECASE,
 )
 AND_THEN = re.compile(r"\band\s+(?:then\s+)?(?:(?:i|we)(?:'ll|\s+will)\s+)?", re.IGNORECASE)
 NEXT_ASKED = re.compile(
     r"\b(?:asked|ask|request(?:ed)?|arranged\s+for|booked|make\s+sure|instructed|told)\s+(?:(?:for\s+)?[\w-]+\s+)"
     r"{1,4}(?:to\s+)?(?:call|phone|ring|email|text|write|send|visit|collect|deliver|redeliver|replace|repair|"
     r"fix|refund|contact|get\s+back|come|bring|check|confirm)\b"
-    r"|\ba\s+request\s+for\s+(?:[\w-]+\s+){1,3}to\s+\w+",
+    r"|\ba\s+request\s+for\s+(?:[\w-]+\s+){1,3}to\s+\w+"
+    # "I'll make sure Ben, our senior engineer, handles your visit": someone named to do it.
+    r"|\b(?:i|we)(?:'ll|\s+will|\s+shall)\s+(?:personally\s+)?make\s+sure\s+(?:that\s+)?(?:(?:our|the|your)\s+[\w\s-]{1,30}?|"
+    r"(?-i:[A-Z][a-z]+)(?:,[^,]{1,40},)?|you|someone\s+[\w\s]{1,20}?)\s+(?:\w+s|get|receive|hear|have|will\s+\w+)\b",
     re.IGNORECASE,
 )
 NEXT_TO_CUSTOMER = rx(
+    # Something booked for them ahead: "I've booked you in with Dr Shah on Thursday at 2:40pm".
+    r"\b(?:i|we)(?:'ve|\s+have)\s+(?:now\s+|also\s+)?(?:booked|rebooked|scheduled|rescheduled|arranged|reserved)\s+(?:you|a|an|your|"
+    r"the)\b[^.;]{0,50}?\b(?:for|on|at)\s+(?:tomorrow|today|tonight|the\s+\d|\d|next|this|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day)",
+    # A request put as a question: "Could you send me photos of the mould?"
+    r"\b(?:could|can|would)\s+you\s+(?:please\s+|kindly\s+)?(?:send|email|e-mail|post|forward|reply|call|ring|upload|"
+    r"attach|bring|return|text)\b",
     r"\byou(?:'ll|\s+will)\s+(?:also\s+|then\s+)?(?:receive|get|have(?!\s+to)|hear|see|be\s+able\s+to)\b",
     r"\ball\s+you\s+need\s+to\s+do\s+is\b",
     r"(?:^|[,;:]\s*|\band\s+|\bso\s+)(?:please\s+|just\s+)?expect\s+(?:a|an|our|my)\s+(?:\w+\s+)?(?:call|email|"
@@ -216,11 +277,17 @@ NEXT_ASK_CUSTOMER = re.compile(
     r"(?:^|[,;:]\s*|\band\s+|\bthen\s+|\bso\s+)(?:please\s+|just\s+|simply\s+|do\s+)?(?:reply|send|e-?mail|call|"
     r"ring|phone|text|dm|message|post|pop|return|bring|choose|pick|fill\s+in|complete|submit|attach|upload|"
     r"forward|sign|drop\s+(?:me|us)\s+a\s+(?:line|note|message)|book)(?=\s+(?:me|us|it|them|your|the|a|an|with|"
-    r"back|to|this|by|on|and|here|whichever|which|one|between|online)\b|\s*[\".!])|(?:^|[,;:]\s*|\band\s+|"
+    r"back|to|this|by|on|and|here|whichever|which|one|between|online|our|him|her|them|in|round|over)\b|\s*[\".!])|(?:^|[,;:]\s*|\band\s+|"
     r"\bthen\s+)(?:please\s+|just\s+)?(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)\b",
     re.IGNORECASE,
 )
 NEXT_NOT = rx(
+    r"^\W*if\s+(?:anything|there\s+is\s+anything|there's\s+anything|you\s+have\s+any|you\s+need\s+anything)\b",
+    # Only if we got it wrong: "If there has been an error in your results, we will correct it".
+    r"^\W*if\s+(?:there\s+(?:has|have|was|were|is)\s+(?:been\s+)?(?:an?\s+|any\s+)?(?:error|mistake|problem|issue|fault|"
+    r"delay)|we\s+(?:have\s+)?(?:made|got|find|found|have\s+been))",
+    r"\b(?:please|kindly)\s+(?:make\s+sure|ensure)\b",
+    r"\bgoing\s+forward\b",
     r"\b(?:don't|do\s+not)\s+hesitate\b",
     r"\bif\s+you\s+have\s+any\b",
     r"\bif\s+(?:anything|there's\s+anything)\s+else\b",

@@ -17,7 +17,8 @@ def check_options(doc: Doc) -> Verdict:
         for match in found:
             clause = clause_around(sentence, match.start())
             before = re.split(r"[,;:]", clause[: max(0, clause.find(match.group(0)))])[-1][-_REACH:]
-            if la.REMEDY_BLOCKED.search(before):
+            after = clause[clause.find(match.group(0)) + len(match.group(0)) :]
+            if la.REMEDY_BLOCKED.search(before) or la.REMEDY_HEDGED_AFTER.search(after):
                 near = near or sentence.span()
                 continue
             return passed("options", sentence.span(match))
@@ -35,15 +36,32 @@ def _start(match: re.Match[str]) -> int:
 
 
 def _is_future(sentence: Sentence, match: re.Match[str]) -> bool:
-    clause = clause_around(sentence, match.start())
+    clause = _local_clause(clause_around(sentence, match.start()), match.group(0))
     found = clause.find(match.group(0))
-    context = clause[:found] + " " + clause[found + len(match.group(0)) :] if found >= 0 else clause
-    if la.TIME_FUTURE.search(context) or la.TIME_LEAD.search(clause[: max(0, found)]):
+    before = clause[: max(0, found)]
+    context = before + " " + clause[found + len(match.group(0)) :] if found >= 0 else clause
+    if la.TIME_OBLIGED.search(before):
+        return False
+    if la.TIME_FUTURE.search(context) or la.TIME_LEAD.search(before):
+        return True
+    past = la.TIME_PAST.search(context)
+    if la.TIME_FUTURE_WEAK.search(context) and not past:
         return True
     inherent = re.match(
         r"(?i)(?:within|in|inside|up\s+to|over|allow|tomorrow|tonight|next|later)\b", match.group(0)
     )
-    return bool(inherent) and not la.TIME_PAST.search(context)
+    return bool(inherent) and not past
+
+
+def _local_clause(clause: str, words: str) -> str:
+    """The part of ``clause`` around ``words`` between ", and", ", so", ", while" or ", which" joins."""
+    found = clause.find(words)
+    if found < 0:
+        return clause
+    cuts = list(re.finditer(r",\s+(?:and|so|while|which|as)\b", clause))
+    left = max([m.end() for m in cuts if m.end() <= found], default=0)
+    right = min([m.start() for m in cuts if m.start() >= found + len(words)], default=len(clause))
+    return clause[left:right]
 
 
 def check_timeline(doc: Doc) -> Verdict:
@@ -75,6 +93,8 @@ def _commits(sentence: Sentence) -> bool:
     """Someone is named as doing something concrete: "I'll call you", "our driver will collect it"."""
     text = sentence.text
     for marker in [*la.COMMIT_US.finditer(text), *la.COMMIT_THEM.finditer(text)]:
+        if re.match(r"(?:will|shall)\s", marker.group(0)) and not _we_before_and(text[: marker.start()]):
+            continue  # "and will ..." with the subject left out: only ours if "I" or "we" led the clause
         position = marker.end()
         while True:
             position = la.ADVERBS.match(text, position).end()  # type: ignore[union-attr]
@@ -90,6 +110,13 @@ def _commits(sentence: Sentence) -> bool:
                 break
             position = then.end()
     return False
+
+
+def _we_before_and(before: str) -> bool:
+    """The clause before "and will" has "I" or "we" as its subject: "I've booked it and will call"."""
+    return bool(
+        re.search(r"(?:^|[,;:]\s*)(?:\w+\s+)?(?:i|we)(?:'ve|'m|'re|\s)\S*[^,;:]*$", before, re.IGNORECASE)
+    )
 
 
 def check_next_step(doc: Doc) -> Verdict:

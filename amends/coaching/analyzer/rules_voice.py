@@ -3,6 +3,9 @@
 import re
 
 from . import lexicon as lx
+from . import lexicon_blame as lb
+from . import lexicon_empathy as le
+from .impact import names_impact
 from .text import Doc, Sentence, Span, clause_around
 from .verdict import Verdict, failed, passed
 
@@ -42,6 +45,9 @@ def _owned(sentence: Sentence, before: Sentence | None = None) -> re.Match[str] 
     agent = lx.OWN_BY_OUR.search(sentence.text)
     if agent and lx.OWN_FAULT.search(sentence.text) and not lx.OWN_NOT_FAULT.search(sentence.text):
         return agent
+    owned_in_apology = _owned_in_apology(sentence)
+    if owned_in_apology:
+        return owned_in_apology
     verdict = lx.OWN_VERDICT.search(sentence.text)
     if verdict and any(_did(s) for s in (before, sentence) if s is not None):
         return verdict
@@ -53,6 +59,32 @@ def _owned(sentence: Sentence, before: Sentence | None = None) -> re.Match[str] 
         clause = clause_around(sentence, subject.start())
         rest = clause[clause.find(subject.group(0)) :]
         if lx.OWN_FAULT.search(rest) and not lx.OWN_NOT_FAULT.search(rest):
+            return subject
+    return None
+
+
+# Where a clause's subject stands: the start, or after "sorry (that)", a comma, "and", a colon or a dash.
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:.!\u2014\u2013-]\s*|\band\s+|\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+)?|\bthat\s+)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _owned_in_apology(sentence: Sentence) -> re.Match[str] | None:
+    """Something we did, said in the same breath as a sincere apology: "our driver left the sofa in the rain,
+    and I'm sorry". Nobody apologises for what went right, so the apology marks the act as a failure."""
+    if not any(not _hollow_kind(sentence, m) for m in lx.APOLOGY.finditer(sentence.text)):
+        return None
+    for subject in lx.OWN_SUBJECT.finditer(sentence.text):
+        before = sentence.text[: subject.start()]
+        if (
+            lx.OWN_REPORTED.search(before)
+            or lx.OWN_CONDITION.search(before)
+            or not _CLAUSE_START.search(before)
+        ):
+            continue
+        clause = clause_around(sentence, subject.start())
+        if not lx.OWN_UNABLE.search(clause) and not lx.OWN_NOT_FAULT.search(clause):
             return subject
     return None
 
@@ -105,7 +137,23 @@ def _hollow_kind(sentence: Sentence, match: re.Match[str]) -> str:
                 return kind
     if lx.SORRY_COMMA_REFUSAL.match(sentence.text) and match.start() < 12:
         return "undone"
+    unable = lx.SORRY_UNABLE.search(sentence.text)
+    if unable and unable.start() <= match.start() < unable.end():
+        return "undone"
+    before, after = sentence.text[: match.start()], sentence.text[match.end() :]
+    if (
+        re.fullmatch(r"[\s.!]*", after)
+        and re.search(r",\s*$", before)
+        and (lx.REFUSAL.search(before) or _blame_in(before))
+    ):
+        return "undone"  # "Our policy does not permit refunds, sorry."
     rest = lx.APOLOGY_BUT.search(sentence.text, match.start())
+    if (
+        rest
+        and lx.BARE_BUT.match(sentence.text, match.end())
+        and not lx.REMEDY_AFTER_BUT.search(rest.group(1))
+    ):
+        return "undone"  # "Apologies, but the deposit is held": nothing apologised for before the "but"
     if rest:
         tail = rest.group(1)
         refused = lx.REFUSAL.search(tail) or _blame_in(tail)
@@ -148,6 +196,8 @@ _APOLOGY_ADVICE = {
     "Apologise for what happened: \u201cI'm sorry we sent the wrong item.\u201d",
     "boilerplate": "\u201cSorry for any inconvenience\u201d reads as boilerplate. Name what you are sorry "
     "for: \u201cI'm sorry you had to wait in all day for nothing.\u201d",
+    "notice": "\u201cSorry to say\u201d or \u201cI'm afraid\u201d announces bad news; it does not apologise. "
+    "Apologise for what happened: \u201cI'm sorry we cancelled your appointment.\u201d",
     "undone": "The \u201cbut\u201d takes the apology back. End the apology with a full stop, then say what "
     "you will do.",
 }
@@ -155,28 +205,37 @@ _APOLOGY_ADVICE = {
 
 def _specific_words(clause: str) -> list[str]:
     words = re.findall(r"[A-Za-z][A-Za-z'\-]*|\d+", clause.lower())
-    return [w for w in words if w not in lx.GENERIC and len(w) > 2 and not lx.FEELING.fullmatch(w)]
+    return [w for w in words if w not in le.GENERIC and len(w) > 2 and not le.FEELING.fullmatch(w)]
 
 
 def _empathy_clause(sentence: Sentence, position: int) -> str:
-    cuts = [0, *[m.end() for m in lx.EMPATHY_CUT.finditer(sentence.text) if m.end() <= position]]
-    ends = [m.start() for m in lx.EMPATHY_CUT.finditer(sentence.text) if m.start() > position]
+    cuts = [0, *[m.end() for m in le.EMPATHY_CUT.finditer(sentence.text) if m.end() <= position]]
+    ends = [m.start() for m in le.EMPATHY_CUT.finditer(sentence.text) if m.start() > position]
     return sentence.text[max(cuts) : min(ends) if ends else len(sentence.text)]
 
 
 def check_empathy(doc: Doc) -> Verdict:
     near: tuple[Span, str] | None = None
     for sentence in doc.sentences:
-        pity = lx.PITY.search(sentence.text)
+        pity = le.PITY.search(sentence.text)
         if pity:
             near = near or (sentence.span(pity), "pity")
             continue
         for match in _empathy_openings(sentence):
             clause = _empathy_clause(sentence, match.start())
-            felt = lx.FEELING.search(clause) or lx.EMPATHY_SELF.search(clause)
+            felt = le.FEELING.search(clause) or le.EMPATHY_SELF.search(clause)
             if felt and _specific_words(clause):
                 return passed("empathy", sentence.span())
             near = near or (sentence.span(), "cliche")
+    # No feeling named: a sentence that says what it cost them in their own life still counts.
+    for index, sentence in enumerate(doc.sentences):
+        before = doc.sentences[index - 1].text if index else ""
+        if (
+            not le.PITY.search(sentence.text)
+            and not _blame_in(sentence.text)
+            and names_impact(sentence.text, before)
+        ):
+            return passed("empathy", sentence.span())
     if near and near[1] == "pity":
         return failed(
             "empathy",
@@ -196,24 +255,30 @@ def check_empathy(doc: Doc) -> Verdict:
 
 
 def _empathy_openings(sentence: Sentence) -> list[re.Match[str]]:
-    found = list(lx.EMPATHY_STEM.finditer(sentence.text))
-    found += list(lx.CLICHE.finditer(sentence.text))
-    found += list(lx.EMPATHY_SELF.finditer(sentence.text))
-    strong = lx.STRONG_FEELING.search(sentence.text)
+    found = list(le.EMPATHY_STEM.finditer(sentence.text))
+    found += list(le.CLICHE.finditer(sentence.text))
+    found += list(le.EMPATHY_SELF.finditer(sentence.text))
+    strong = le.STRONG_FEELING.search(sentence.text)
     if (
         strong
         and not re.search(r"\b(?:not|n't|never)\s+(?:\w+\s+)?$", sentence.text[: strong.start()])
-        and not lx.GENERAL_STATEMENT.search(sentence.text[: strong.start()])
+        and not le.GENERAL_STATEMENT.search(sentence.text[: strong.start()])
+        and not _excused(sentence.text[: strong.start()])
     ):
         found.append(strong)
     return sorted(found, key=lambda m: m.start())
 
 
+def _excused(before: str) -> bool:
+    """The strong word comes after "we ..., but": it describes our excuse, not their experience."""
+    return bool(re.search(r"\b(?:we|i)\b[^.;]*?,?\s+but\s+(?!you|your)[^,;]*$", before, re.IGNORECASE))
+
+
 def _blame_in(text: str) -> str:
     """What ``text`` blames (the customer, a colleague, ...) or "" if it blames no one."""
-    if lx.BLAME_OWNED.search(text):
+    if lb.BLAME_OWNED.search(text):
         return ""
-    for target, pattern in lx.BLAME.items():
+    for target, pattern in lb.BLAME.items():
         if pattern.search(text):
             return target
     return ""
@@ -221,9 +286,9 @@ def _blame_in(text: str) -> str:
 
 def check_no_blame(doc: Doc) -> Verdict:
     for sentence in doc.sentences:
-        if lx.BLAME_OWNED.search(sentence.text):
+        if lb.BLAME_OWNED.search(sentence.text):
             continue
-        for target, pattern in lx.BLAME.items():
+        for target, pattern in lb.BLAME.items():
             match = pattern.search(sentence.text)
             if match:
                 return failed(
