@@ -87,7 +87,9 @@ PEOPLE = (
     r"handlers?|coordinators?|officers?|specialists?|consultants?|representatives?|colleagues?|supervisors?|"
     r"locksmiths?|plumbers?|electricians?|builders?|fitters?|contractors?|inspectors?|assessors?|"
     r"caseworkers?|crew|department|developers?|people|member\s+of\s+staff|team\s+members?|handyman|"
-    r"workshop|depot|warehouse|office|branch|store|shop)"
+    r"workshop|depot|warehouse|office|branch|store|shop|secretar(?:y|ies)|assistants?|joiners?|decorators?|"
+    r"head\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+|practitioners?|dentists?|vets?|porters?|wardens?|stewards?|movers?|"
+    r"removal\s+(?:team|crew|men)|joiners?|roofers?|gardeners?|carers?|tutors?|instructors?)"
 )
 # A first-person subject (or one of our people, systems or things) followed by a verb, with a
 # fault in the same clause: "we sent the wrong size", "our engineer did not turn up".
@@ -127,6 +129,8 @@ OWN_FAULT = rx(
     r"\b(?:nobody|no\s+one|no-one)\s+(?:told|called|rang|contacted|came|turned\s+up|showed\s+up|replied|"
     r"answered|got\s+back)\b",
     r"\b(?:skipped|ignored|neglected|poorly|carelessly|overlooked|botched|bungled|mishandled)\b",
+    # Damage done: "we scratched your floor", "our fitter cracked the basin".
+    r"\b(?:scratched|dented|cracked|chipped|stained|scuffed|tore|ripped|smashed|snapped|flooded|scorched|marked)\b",
     r"\b(?:bad|poor|misleading|inaccurate)\s+(?:advice|information|service|workmanship)\b",
     r"\bwith\s+no\s+(?:explanation|warning|notice)\b",
     r"\binstead\s+of\b",
@@ -139,13 +143,19 @@ OWN_FAULT = rx(
     r"\bpromised\b.{0,40}\b(?:nobody|no\s+one|didn't|did\s+not|never)\b",
     r"\b(?:badly|miss|so\s+long|without\s+(?:enough|proper|adequate|any))\b",
     r"\b(?:haven't|have\s+not|'ve\s+not|hasn't)\b",
-    r"\bshould\s+(?:never\s+)?have\b",
+    r"\bshould\s+(?:never\s+)?have\b|\bshouldn't\s+have\b",
     r"\bkept\s+\w+ing\b.{0,50}\bafter\b",
     r"\bkept\s+you\s+waiting\b",
     r"\bwhen\s+(?:we|i)\s+(?:told|promised|said)\b",
     r"\balready\s+(?:cancelled|paid|returned|told)\b",
     r"\b(?:rude|unhelpful|dismissive|careless|unprofessional|impolite|abrupt|mistaken|late)\b",
     r"\b(?:not|n't)\s+(?:up\s+to\s+(?:scratch|standard)|good\s+enough|acceptable)\b",
+)
+# "On us" said of a treat we are giving, not of a fault: "your next coffee is on us".
+OWN_TREAT = re.compile(
+    r"\b(?:coffee|drinks?|meal|dinner|lunch|breakfast|nights?|stay|delivery|postage|repairs?|cost|bill|round|dessert|"
+    r"treat|upgrade|taxi|fees?|ones?|tickets?|room|order|box|class|session)\s+(?:is|are|'s|will\s+be)\s+$",
+    re.IGNORECASE,
 )
 # After "sorry we": verbs of inability or necessity, which own nothing ("sorry we had to cancel").
 OWN_UNABLE = re.compile(
@@ -159,7 +169,9 @@ BARE_BUT = re.compile(r"[\s,;:.!]*(?:\w+[\s,;:.!]+){0,2}?(?:but|however)\b", re.
 # An admission made only on a condition: "if we got anything wrong, ...".
 OWN_CONDITION = re.compile(r"\b(?:if|whether|in\s+case|to\s+the\s+extent)\b[^.;,:]*$", re.IGNORECASE)
 # Our people named as the agent of a passive fault: "your bag was put on the wrong flight by our handlers".
-OWN_BY_OUR = re.compile(r"\bby\s+our\s+(?:[\w-]+\s+){0,2}" + PEOPLE + r"\b", re.IGNORECASE)
+OWN_BY_OUR = re.compile(
+    r"\bby\s+(?:one\s+of\s+)?our\s+(?:own\s+)?(?:[\w-]+\s+){0,2}" + PEOPLE + r"\b", re.IGNORECASE
+)
 # A verdict on what the sentence before said we did: "We served you chicken. That should never happen."
 OWN_VERDICT = rx(
     r"\bwhich\s+(?:is|was|isn't|wasn't)\s+(?:simply\s+|just\s+|really\s+)?(?:not\s+)?(?:good\s+enough|acceptable|"

@@ -8,7 +8,7 @@ BLAME = {
         r"selected|entered|gave|were\s+not|weren't)\b",
         r"\b(?:as|because|since)\s+your\s+(?:\w+\s+){0,3}(?:had\s+not|hadn't|was\s+not|wasn't|were\s+not|"
         r"reached\s+us\s+after|arrived\s+after|did\s+not|didn't)\b",
-        r"\byou\s+(?:(?:should\s+have|should've)(?!\s+(?:been|had|got|paid\s+(?:the|a|only|less)))|were\s+supposed\s+to|failed\s+to|forgot\s+to|neglected\s+to|"
+        r"\byou\s+(?:(?:should\s+have|should've)(?!\s+(?:been|had|got|to|paid\s+(?:the|a|only|less)))|were\s+supposed\s+to|failed\s+to|forgot\s+to|neglected\s+to|"
         r"would\s+have\s+(?:received|known|seen)|agreed\s+to|were\s+(?:given|told|sent|informed|advised)\s+"
         r"the\s+correct)\b",
         r"\bhad\s+you\s+(?:read|checked|told|contacted|followed)\b",
@@ -188,4 +188,68 @@ BLAME_OWNED = rx(
     r"\bnot\s+(?:your|yours)\b",
     r"\bon\s+our\s+(?:side|part|end)\b",
     r"\bwe\s+(?:chose|picked|used)\s+(?:the|a|that)\b",
+)
+
+# --- roles, for reading blame through a sentence's structure (blame.py) ---------------------
+# Parties outside us. "our courier" or "our partner" is still someone else: owning their failure
+# takes words that own it ("as we chose them, that's on us").
+PARTY = (
+    r"(?:couriers?|carriers?|(?:delivery|logistics|shipping|haulage|removals?)\s+(?:partners?|compan(?:y|ies)|firms?|"
+    r"services?)|partners?|suppliers?|manufacturers?|makers?|airlines?|hotels?|banks?|card\s+issuers?|landlords?|"
+    r"letting\s+agents?|councils?|regulators?|(?:network\s+)?operators?|providers?|contractors?|subcontractors?|"
+    r"insurers?|brokers?|royal\s+mail|post\s+office|postal\s+service|sellers?|retailers?|franchisees?|venues?|"
+    r"inspectorate|authorit(?:y|ies)|government|vendors?|dealers?|wholesalers?|distributors?|agenc(?:y|ies)|"
+    r"[\w-]+\s+(?:firm|company)|third[- ]part(?:y|ies)|surger(?:y|ies)|gps?|neighbours?|neighbors?|"
+    r"freeholders?|managing\s+agents?|(?:payment\s+)?processors?|platforms?|marketplaces?|organi[sz]ers?|"
+    r"promoters?|resellers?|registr(?:y|ies)|home\s+office|customs|(?:estate|letting|travel|booking)\s+agents?|"
+    r"(?:venue|hosting|it|software|payment)\s+partners?)"
+)
+# The customer, or customers as a class.
+CUSTOMER = (
+    r"(?:you|the\s+(?:customer|patient|tenant|resident|passenger|guest|member|applicant|account\s+holder|"
+    r"policyholder|policy\s+holder|buyer|purchaser|cardholder|card\s+holder|student|parent|client|occupant|"
+    r"homeowner|owner|sender|recipient|user)|(?:customers|patients|tenants|residents|passengers|guests|members|"
+    r"applicants|account\s+holders|policyholders|buyers|cardholders|students|parents|clients|users))"
+)
+# What the system or a rule does when it is made the one who decided.
+SYSTEM = r"(?:system|computer|software|algorithm|machine|portal|automated\s+\w+|automatic\s+\w+)"
+RULEBOOK = (
+    r"(?:polic(?:y|ies)|terms(?:\s+and\s+conditions)?|t\s*&\s*cs|(?:booking\s+|standard\s+)?conditions(?:\s+of\s+\w+)?|"
+    r"rules?|regulations?|contract|agreement|instructions|guidelines|guidance|small\s+print|procedures?|"
+    r"warranty|guarantee|tariff|price\s+list|fare\s+rules)"
+)
+# Something going wrong, said of whoever is its subject.
+FAULT = (
+    r"(?:has\s+not|hasn't|have\s+not|haven't|had\s+not|hadn't|did\s+not|didn't|would\s+not|wouldn't|could\s+not|"
+    r"couldn't|was\s+unable|were\s+unable|failed|forgot|neglected|refused|lost|mislaid|misplaced|damaged|broke|"
+    r"cancell?ed|overbooked|overbooks|overran|double[- ]?(?:booked|charged|billed)|overcharged|mixed\s+up|"
+    r"delayed|declined|rejected|blocked|froze|held\s+(?:it\s+|them\s+)?up|"
+    r"let\s+(?:us|you|everyone)\s+down|sent\s+(?:us\s+|you\s+|it\s+|them\s+)?(?:\w+\s+)?(?:to\s+)?(?:the\s+)?wrong|"
+    r"(?:made|gave\s+us)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:error|mistake|wrong)|got\s+(?:it|\w+|the\s+\w+)\s+wrong|"
+    r"pushed\s+out\s+(?:a\s+)?(?:faulty|bad|broken)|went\s+(?:bust|into\s+administration|down|on\s+strike)|"
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:still\s+|running\s+|very\s+|badly\s+)?(?:late|behind|delayed|"
+    r"slow|short|at\s+fault|responsible|to\s+blame|on\s+strike|closed|overwhelmed|struggling|backed\s+up)|"
+    r"had\s+(?:a|an)\s+(?:\w+\s+)?(?:backlog|problem|issue|outage|error|fault|strike|glitch|failure)|"
+    r"(?:is|are|was|were)\s+(?:still\s+)?(?:not|n't)\s+(?:yet\s+)?(?:completed?|finished|done|ready)|"
+    r"(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?(?:completed|finished|sent|paid|replied|responded)|"
+    r"took\s+(?:much\s+)?(?:longer|too\s+long|ages)|"
+    r"(?:is|are|has\s+been|have\s+been)\s+(?:aware\s+of|looking\s+into|investigating|working\s+on)\s+(?:the|a|an|this)\s+"
+    r"(?:\w+\s+)?(?:bug|fault|issue|problem|error|glitch|outage))"
+)
+# Duties the customer had, done wrong or not done, said in the passive with nobody named.
+DUTY = (
+    r"(?:made|paid|provided|supplied|submitted|completed|signed|returned|set\s+up|assembled|installed|"
+    r"maintained|serviced|cleaned|followed|read|registered|activated|renewed|attached|declared|disclosed|reported|"
+    r"entered|filled\s+in|kept\s+up\s+to\s+date|topped\s+up|taken\s+out|plugged\s+in|switched\s+on|accessible|"
+    r"reachable)"
+)
+# The customer's own doing or not doing: "you weren't in", "the patient did not inform us".
+CUSTOMER_OMISSION = (
+    r"(?:did\s+not|didn't|had\s+not|hadn't|have\s+not|haven't|failed\s+to|forgot\s+to|neglected\s+to|chose\s+not\s+to|"
+    r"never)\s+(?:\w+\s+)?(?:read|check|tell|inform|let\s+us\s+know|notify|contact|call|reply|respond|follow|return|"
+    r"pay|submit|provide|send\s+us|sign|register|book|cancel|update|attend|turn\s+up|show\s+up|answer|collect|"
+    r"complete|activate|renew|keep|give\s+us|allow|enter|select|tick|report|declare|disclose|include|attach|arrive|"
+    r"take\s+out|use|bring|quote|give|leave|set\s+up|clean|service|maintain|request|ask\s+for)\b"
+    r"|(?:were\s+not|weren't|was\s+not|wasn't)\s+(?:at\s+)?(?:in|home|there|available|present|eligible|entitled|"
+    r"covered|registered|reachable)\b"
 )

@@ -3,6 +3,7 @@
 import re
 
 from . import lexicon_action as la
+from .lexicon import MONTH
 from .text import Doc, Sentence, Span, clause_around
 from .verdict import Verdict, failed, passed
 
@@ -12,9 +13,9 @@ _REACH = 45
 
 def check_options(doc: Doc) -> Verdict:
     near: Span | None = None
-    for sentence in doc.sentences:
-        found = sorted([*la.REMEDY.finditer(sentence.text), *la.CHOICE.finditer(sentence.text)], key=_start)
-        for match in found:
+    for index, sentence in enumerate(doc.sentences):
+        before_sentence = doc.sentences[index - 1].text if index else ""
+        for match in _remedies(sentence, before_sentence):
             clause = clause_around(sentence, match.start())
             before = re.split(r"[,;:]", clause[: max(0, clause.find(match.group(0)))])[-1][-_REACH:]
             after = clause[clause.find(match.group(0)) + len(match.group(0)) :]
@@ -31,6 +32,33 @@ def check_options(doc: Doc) -> Verdict:
     )
 
 
+def _remedies(sentence: Sentence, before: str) -> list[re.Match[str]]:
+    """Remedies and choices offered in ``sentence``, in order. Fixing the fault itself counts only when it is
+    free or mends damage we did (said here or in the sentence ``before``)."""
+    text = sentence.text
+    fix_counts = (
+        la.FIX_FREE.search(text) or la.FIX_OUR_DAMAGE.search(text) or la.FIX_OUR_DAMAGE.search(before)
+    )
+    found = [m for m in la.REMEDY.finditer(text) if fix_counts or not _part_replaced(text, m)] + list(
+        la.CHOICE.finditer(text)
+    )
+    if fix_counts:
+        found += la.FIX.finditer(text)
+    if la.REMEDY_MENTIONED.search(before):
+        found += la.REMEDY_ARRIVING.finditer(
+            text
+        )  # "... your refund. It'll land in your account by Wednesday."
+    return sorted(found, key=_start)
+
+
+def _part_replaced(text: str, match: re.Match[str]) -> bool:
+    """ "he replaced it" after "a fuse had blown": a part replaced to mend the fault, not a replacement."""
+    return bool(
+        re.match(r"(?i)replac\w*\s+(?:it|them)\b", match.group(0))
+        and re.search(rf"(?i)\b{la.PARTS}\b", text[: match.start()])
+    )
+
+
 def _start(match: re.Match[str]) -> int:
     return match.start()
 
@@ -40,17 +68,39 @@ def _is_future(sentence: Sentence, match: re.Match[str]) -> bool:
     found = clause.find(match.group(0))
     before = clause[: max(0, found)]
     context = before + " " + clause[found + len(match.group(0)) :] if found >= 0 else clause
-    if la.TIME_OBLIGED.search(before):
-        return False
+    if la.TIME_OBLIGED.search(before) or _customer_deadline(before) or la.TIME_ANY.search(before):
+        return False  # a rule or a deadline for them ("reply by 14 October"), or a time they pick
     if la.TIME_FUTURE.search(context) or la.TIME_LEAD.search(before):
         return True
-    past = la.TIME_PAST.search(context)
+    if re.match(r"(?i)(?:in|during|from)\s", match.group(0)) and re.search(rf"(?i){MONTH}\b", match.group(0)):
+        return False  # "in November" says when only with a clear future: "it will appear in June"
+    past = la.TIME_PAST.search(
+        la.ATTRIBUTIVE.sub(" ", context)
+    )  # "refunds for cancelled tours" is not the past
     if la.TIME_FUTURE_WEAK.search(context) and not past:
         return True
     inherent = re.match(
-        r"(?i)(?:within|in|inside|up\s+to|over|allow|tomorrow|tonight|next|later)\b", match.group(0)
+        rf"(?i)(?:within|in(?!\s+(?:early\s+|mid-?|late\s+)?{MONTH}\b)|inside|up\s+to|over|allow|tomorrow|tonight|next|later|by|"
+        r"before)\b",
+        match.group(0),
     )
     return bool(inherent) and not past
+
+
+def _customer_deadline(before: str) -> bool:
+    """The time is a deadline for the customer: "Send us the reading within seven days". Not when the verb
+    carries on a clause of ours: "I'll look into it and ring you back tomorrow"."""
+    found = la.TIME_CUSTOMER.search(before)
+    if found is None:
+        return False
+    return not (
+        re.match(r"(?i)\s*and\b", found.group(0))
+        and re.search(
+            r"(?i)\b(?:i|we|they|he|she|who|team|[A-Z][a-z]+)(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|"
+            r"\s+shall|'re\s+going\s+to|\s+are\s+going\s+to)\b",
+            before[: found.start()],
+        )
+    )
 
 
 def _local_clause(clause: str, words: str) -> str:
@@ -96,6 +146,10 @@ def _commits(sentence: Sentence) -> bool:
         if re.match(r"(?:will|shall)\s", marker.group(0)) and not _we_before_and(text[: marker.start()]):
             continue  # "and will ..." with the subject left out: only ours if "I" or "we" led the clause
         position = marker.end()
+        if re.match(r"(?i)they\b", marker.group(0)) and re.match(
+            r"(?i)(?:arrive|reach|land|get\s+there)", text[position:]
+        ):
+            continue  # "They will arrive on tonight's flight": the bags, not someone doing something
         while True:
             position = la.ADVERBS.match(text, position).end()  # type: ignore[union-attr]
             rest = text[position:]
@@ -127,9 +181,10 @@ def check_next_step(doc: Doc) -> Verdict:
             continue
         question = sentence.text.rstrip().endswith("?")
         if (
-            _commits(sentence)
+            (not la.NEXT_OFFERED.search(sentence.text) and _commits(sentence))
             or la.NEXT_ASKED.search(sentence.text)
             or la.NEXT_TO_CUSTOMER.search(sentence.text)
+            or (la.NEXT_TIMETABLED.search(sentence.text) and la.TIME_EXPR.search(sentence.text))
             or (not question and la.NEXT_ASK_CUSTOMER.search(sentence.text))
         ):
             return passed("next_step", sentence.span())

@@ -3,8 +3,8 @@
 import re
 
 from . import lexicon as lx
-from . import lexicon_blame as lb
 from . import lexicon_empathy as le
+from .blame import find_blame
 from .impact import names_impact
 from .text import Doc, Sentence, Span, clause_around
 from .verdict import Verdict, failed, passed
@@ -40,7 +40,8 @@ def check_thanks(doc: Doc) -> Verdict:
 
 def _owned(sentence: Sentence, before: Sentence | None = None) -> re.Match[str] | None:
     for explicit in lx.OWN_EXPLICIT.finditer(sentence.text):
-        if not lx.OWN_CONDITION.search(sentence.text, 0, explicit.start()):
+        said_before = sentence.text[: explicit.start()]
+        if not lx.OWN_CONDITION.search(said_before) and not lx.OWN_TREAT.search(said_before):
             return explicit
     agent = lx.OWN_BY_OUR.search(sentence.text)
     if agent and lx.OWN_FAULT.search(sentence.text) and not lx.OWN_NOT_FAULT.search(sentence.text):
@@ -276,26 +277,20 @@ def _excused(before: str) -> bool:
 
 def _blame_in(text: str) -> str:
     """What ``text`` blames (the customer, a colleague, ...) or "" if it blames no one."""
-    if lb.BLAME_OWNED.search(text):
-        return ""
-    for target, pattern in lb.BLAME.items():
-        if pattern.search(text):
-            return target
-    return ""
+    found = find_blame(text)
+    return found[0] if found else ""
 
 
 def check_no_blame(doc: Doc) -> Verdict:
     for sentence in doc.sentences:
-        if lb.BLAME_OWNED.search(sentence.text):
-            continue
-        for target, pattern in lb.BLAME.items():
-            match = pattern.search(sentence.text)
-            if match:
-                return failed(
-                    "no_blame",
-                    f"This puts the cause on {target.split(',')[0]}: \u201c{sentence.text}\u201d. Say what "
-                    "we will do about it, and own the part that is ours.",
-                    sentence.span(match),
-                    target,
-                )
+        found = find_blame(sentence.text)
+        if found:
+            target, match = found
+            return failed(
+                "no_blame",
+                f"This puts the cause on {target.split(',')[0]}: \u201c{sentence.text}\u201d. Say what "
+                "we will do about it, and own the part that is ours.",
+                sentence.span(match),
+                target,
+            )
     return Verdict("no_blame", True, None, "")

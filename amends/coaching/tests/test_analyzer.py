@@ -240,7 +240,7 @@ def test_empathy_hears_unusual_ways_of_naming_what_it_meant(draft, expected):
         ("You can end the gym contract today with no cancellation fee.", True),
         ("I'd like to offer you £35 towards the taxi.", True),
         ("We'll send you a free tin of paint in the right shade.", True),
-        ("Our decorator will come back to finish the skirting boards.", True),
+        ("Our decorator will come back to finish the skirting boards at no charge.", True),
         ("I've cancelled the parking fine, so there is nothing for you to pay.", True),
         ("Call our free helpline if you need anything else.", False),
         ("You may be eligible for a partial refund.", False),
