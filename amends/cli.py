@@ -15,6 +15,7 @@ USAGE = """usage: amends COMMAND [options]
   serve [--bind ADDR] [--workers N] run the production web server (gunicorn)
   worker [db_worker options]       run the background task worker
   sweep [--every N]                remind, escalate and settle promises that fall due
+  insights rebuild|fold|digest     the insight pages' summary tables; the owners' weekly digest
   migrate                          create or update the database tables
   createsuperuser                  create an administrator
   apikey create --user NAME        create an API key and print it once

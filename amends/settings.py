@@ -69,8 +69,11 @@ INSTALLED_APPS = [
     "amends.complaints",
     "amends.triage",
     "amends.remedies",
+    "amends.incidents",
     "amends.intake",
     "amends.surveys",
+    "amends.reviews",
+    "amends.insights",
     "amends.mail",
     "amends.portal",
     "amends.desk",
@@ -251,7 +254,10 @@ AMENDS_ORGANISATION = env("ORGANISATION", "Amends Demo Co")
 # per process; a change saved in a process applies there at once, elsewhere within this time.
 AMENDS_CONFIG_CACHE_SECONDS = env_int("CONFIG_CACHE_SECONDS", 30)
 
-AMENDS_AFTER_RECEIVE_TASKS: list[str] = ["amends.triage.tasks.triage_complaint"]
+AMENDS_AFTER_RECEIVE_TASKS: list[str] = [
+    "amends.triage.tasks.triage_complaint",
+    "amends.incidents.tasks.match_new_complaint",
+]
 
 # Triage (docs/triage.md): below this confidence the category suggestion says "needs a person";
 # the category model retrains itself after this many categories set by people; neighbour
@@ -285,7 +291,12 @@ AMENDS_COACH_PLAYBOOK_CANDIDATES = 500
 AMENDS_HOLIDAY_COUNTRY = env("HOLIDAY_COUNTRY", "GB")
 AMENDS_HOLIDAY_SUBDIVISION = env("HOLIDAY_SUBDIVISION", "ENG")
 AMENDS_AFTER_RESOLVE_TASKS: list[str] = ["amends.surveys.tasks.schedule_follow_up"]
-AMENDS_SWEEPS: list[str] = ["amends.promises.sweep.sweep_promises", "amends.surveys.sweep.sweep_surveys"]
+AMENDS_SWEEPS: list[str] = [
+    "amends.promises.sweep.sweep_promises",
+    "amends.surveys.sweep.sweep_surveys",
+    "amends.incidents.sweep.sweep_incidents",
+    "amends.insights.sweep.sweep_insights",
+]
 AMENDS_SURVEY_LOW_SCORE = env_int("SURVEY_LOW_SCORE", 2)  # this score or lower reopens for a supervisor
 AMENDS_SURVEY_REMINDER_DAYS = env_int("SURVEY_REMINDER_DAYS", 3)  # one reminder, this long after
 AMENDS_SURVEY_LINK_DAYS = env_int("SURVEY_LINK_DAYS", 30)  # how long survey links stay open
@@ -323,6 +334,28 @@ AMENDS_REMEDY_CEILINGS = {
 }
 AMENDS_OFFER_DAYS = env_int("OFFER_DAYS", 14)
 AMENDS_APPROVAL_HOURS = env_int("APPROVAL_HOURS", 24)
+
+# Incidents (docs/incidents.md): how close a new complaint's words must be to an open incident's
+# linked complaints (WordLlama cosine similarity to their mean) for a link to be suggested; the
+# incident severity from which incidents go to the spokesperson; how many complaints one
+# background batch of an update or gesture covers; and after how many minutes without progress
+# the sweep queues an unfinished send again (a worker died mid-send).
+AMENDS_INCIDENT_MATCH_MIN = float(env("INCIDENT_MATCH_MIN", "0.6"))
+AMENDS_INCIDENT_SPOKESPERSON_SEVERITY = env("INCIDENT_SPOKESPERSON_SEVERITY", "high")
+AMENDS_INCIDENT_BATCH = env_int("INCIDENT_BATCH", 250)
+AMENDS_INCIDENT_STALLED_MINUTES = env_int("INCIDENT_STALLED_MINUTES", 10)
+
+# Closing a complaint first asks these guards (dotted paths to callables taking complaint and by,
+# raising an AmendsError to refuse), so higher apps can require something without an import:
+# reviews requires a blameless review before a high-severity complaint closes.
+AMENDS_CLOSE_GUARDS: list[str] = ["amends.reviews.guards.review_before_close"]
+
+# Insights (docs/insights.md): the summary tables fold timeline events older than this many
+# seconds (a transaction still open when the fold runs is caught on the next run); the weekly
+# digest goes to each policy owner on this weekday (mon..sun) from this local hour.
+AMENDS_INSIGHTS_FOLD_LAG_SECONDS = env_int("INSIGHTS_FOLD_LAG_SECONDS", 120)
+AMENDS_DIGEST_WEEKDAY = env("DIGEST_WEEKDAY", "mon")
+AMENDS_DIGEST_HOUR = env_int("DIGEST_HOUR", 8)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and SITE_URL.startswith("https"))

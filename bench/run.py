@@ -1,7 +1,9 @@
 """Amends benchmarks: `make bench` or `python bench/run.py [--complaints N] [--database-url URL]`.
 
 Generates N complaints once (kept between runs; pass --fresh to start again), then prints
-`metric: value unit` lines for intake over HTTP, inbox, complaint page and search.
+`metric: value unit` lines for intake over HTTP, inbox, complaint page, search and the insight pages
+(bench/insights.py, which first adds reviews and builds the summary tables), and one incident update
+to 10,000 linked complaints (bench/incidents.py).
 """
 
 import argparse
@@ -27,7 +29,9 @@ def main() -> None:
     parser.add_argument("--intake", type=int, default=2000, help="Complaints sent per intake measurement.")
     parser.add_argument("--web-workers", type=int, default=2)
     parser.add_argument("--fresh", action="store_true", help="Drop and recreate the benchmark database.")
-    parser.add_argument("--only", choices=["pages", "intake", "generate"], help="Run one part.")
+    parser.add_argument(
+        "--only", choices=["pages", "intake", "insights", "incidents", "generate"], help="Run one part."
+    )
     args = parser.parse_args()
 
     from bench.setup import start_django
@@ -41,7 +45,7 @@ def main() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
     from amends.complaints.models import Complaint
-    from bench import generate, intake, pages
+    from bench import generate, incidents, insights, intake, pages
 
     have = Complaint.objects.count()
     if have < args.complaints:
@@ -55,6 +59,10 @@ def main() -> None:
         intake.run(args.intake, args.web_workers)
     if args.only in (None, "pages"):
         pages.run(args.runs)
+    if args.only in (None, "insights"):
+        insights.run(args.runs)
+    if args.only in (None, "incidents"):
+        incidents.run(10_000)
 
 
 if __name__ == "__main__":

@@ -49,12 +49,14 @@ def next_steps(complaint: Complaint, *, skip: tuple[str, ...] = ()) -> list[str]
         .exclude(kind__in=skip)
         .order_by("due_at")
     )
-    steps = []
-    for promise in promises:
-        when = format_moment(promise.due_at, complaint)
-        words = _CUSTOMER_WORDS.get(PromiseKind(promise.kind), "{what} by {when}.")
-        steps.append(words.format(when=when, what=promise.description))
-    return steps
+    return [next_step_sentence(promise, complaint) for promise in promises]
+
+
+def next_step_sentence(promise: Promise, complaint: Complaint) -> str:
+    """One promise told to the customer, as a sentence: 'We will phone you on <when>.'"""
+    when = format_moment(promise.due_at, complaint)
+    words = _CUSTOMER_WORDS.get(PromiseKind(promise.kind), "{what} by {when}.")
+    return words.format(when=when, what=promise.description)
 
 
 NEXT_STEPS_HEADING = "\n\nWhat happens next:\n"

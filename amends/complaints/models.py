@@ -250,6 +250,7 @@ class EventKind(models.TextChoices):
     APPROVAL_ESCALATED = "approval_escalated", "Approval escalated"
     ESCALATED = "escalated", "Escalated"
     FEEDBACK = "feedback", "Customer feedback"
+    INCIDENT = "incident", "Incident"
 
 
 class Event(models.Model):

@@ -13,3 +13,10 @@ def acknowledge_complaint(complaint_id: int) -> None:
 @task()
 def deliver_message(message_id: int) -> None:
     delivery.message_deliver(message_id=message_id)
+
+
+@task()
+def deliver_messages(message_ids: list[int]) -> None:
+    """Send a batch of outbound messages (one incident update to many), each as ``deliver_message``."""
+    for message_id in message_ids:
+        delivery.message_deliver(message_id=message_id)

@@ -12,15 +12,18 @@ from django.contrib.auth.hashers import make_password
 from django.core.cache import cache
 from django.db import transaction
 from django.tasks import TaskResultStatus
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from amends.accounts.models import Role, Team, User
 from amends.accounts.services import staff_create, team_create
 from amends.complaints.models import Category, Complaint
 from amends.core.errors import InvalidInput
+from amends.insights.fold import summaries_rebuild
 from amends.triage import services as triage_services
 
-from .stories import TEAMS_AND_CATEGORIES, build_complaints
+from .stories import TEAMS_AND_CATEGORIES, build_complaints, incident, learning
+from .stories.aftercare import aftercare
 
 DEMO_PASSWORD = "amends-demo"  # noqa: S105 - printed for newcomers; demo data only
 DEMO_LOGINS = [
@@ -29,6 +32,7 @@ DEMO_LOGINS = [
     ("sam", DEMO_PASSWORD, "supervisor, Orders and Delivery and Billing"),
     ("pat", DEMO_PASSWORD, "spokesperson"),
     ("admin", DEMO_PASSWORD, "administrator (sees every team, /admin/)"),
+    ("robin", DEMO_PASSWORD, "policy owner: delivery and products (insights, proposals)"),
 ]
 
 
@@ -80,11 +84,16 @@ def load_demo_data(*, complaints: int = 300, seed: int = 2026) -> int:
     rng = random.Random(seed)
     with transaction.atomic():
         _, categories, staff = _organisation()
+        learning.policy_areas(categories, staff)
     made = 0
     for plan in build_complaints(rng, complaints, categories=categories, staff=staff):
         with transaction.atomic():
             plan.carry_out()
         made += 1
+    aftercare(now=timezone.now(), seed=seed)
+    learning.policy_loop(now=timezone.now(), seed=seed)
+    with transaction.atomic():
+        incident.incident_story(staff)
     _settle_history()
     return made
 
@@ -105,3 +114,6 @@ def _settle_history() -> None:
     with contextlib.suppress(InvalidInput):
         triage_services.category_model_train(force=True)
     DBTaskResult.objects.filter(status=TaskResultStatus.READY).delete()
+    # The insight pages' summary tables, from the whole history just played (nothing else is
+    # writing, so nothing needs to wait out the fold's lag).
+    summaries_rebuild(lag_seconds=0)

@@ -114,6 +114,8 @@ PANELS = {
     "playbooks": "coaching/_playbook_panel.html",
     "promises": "desk/panels/promises.html",
     "remedies": "remedies/_panel.html",
+    "review": "reviews/_panel.html",
+    "incidents": "incidents/_panel.html",
 }
 
 

@@ -8,6 +8,7 @@ The package is split by subject; import the verbs from here.
 """
 
 from ._base import complaint_record_event
+from .bulk import SystemMessage, complaints_record_event, complaints_send_system_messages, customer_emails
 from .conversation import (
     complaint_add_customer_message,
     complaint_add_note,
@@ -44,6 +45,7 @@ from .journey import (
 __all__ = [
     "ComplaintInput",
     "Escalation",
+    "SystemMessage",
     "complaint_acknowledge",
     "complaint_add_customer_message",
     "complaint_add_note",
@@ -61,8 +63,11 @@ __all__ = [
     "complaint_set_urgency",
     "complaint_transition",
     "complaints_escalate",
+    "complaints_record_event",
+    "complaints_send_system_messages",
     "contact_point_mark_failing",
     "customer_email",
+    "customer_emails",
     "customer_find_or_create",
     "message_record_bounce",
     "normalise_email",

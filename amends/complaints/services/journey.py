@@ -4,8 +4,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from amends.accounts.models import Role, Team, User
 from amends.core.errors import InvalidInput, InvalidTransition, PermissionDenied
@@ -33,16 +35,29 @@ def complaint_transition(
     """Move ``complaint`` to ``to_state`` if the journey allows it, with the reason on the timeline.
 
     Resolving records ``agreed_outcome``. Merging has its own verb, ``complaint_merge``.
-    Raises ``InvalidTransition`` with the states that are allowed instead.
+    Raises ``InvalidTransition`` with the states that are allowed instead. Closing first asks
+    every guard in ``AMENDS_CLOSE_GUARDS``, any of which may refuse with an ``AmendsError``.
     """
     complaint = _locked(complaint)
     if to_state == State.MERGED:
         raise InvalidInput("Merge a complaint into another one with the merge action.", field="to_state")
+    if to_state == State.CLOSED:
+        _check_close_guards(complaint, by)
     if to_state == State.RESOLVED and agreed_outcome.strip():
         complaint.agreed_outcome = agreed_outcome.strip()
         complaint.save(update_fields=["agreed_outcome"])
     _move(complaint, to_state, by=by, reason=reason)
     return complaint
+
+
+def _check_close_guards(complaint: Complaint, by: User | None) -> None:
+    """Let higher apps refuse a close (a blameless review still owed, say) without an import.
+
+    Each dotted path in ``AMENDS_CLOSE_GUARDS`` names a callable taking ``complaint`` (locked)
+    and ``by``; it returns nothing to allow the close and raises an ``AmendsError`` to refuse it.
+    """
+    for path in settings.AMENDS_CLOSE_GUARDS:
+        import_string(path)(complaint=complaint, by=by)
 
 
 _SEVERITY_ORDER = [Severity.LOW, Severity.NORMAL, Severity.HIGH, Severity.CRITICAL]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from amends.complaints.models import Channel, State
 
-from . import acts, compose, replies
+from . import acts, compose, learning, replies
 from .parts import Situation
 from .plans import Beat, Plan
 
@@ -196,7 +196,10 @@ def _closure(rng: random.Random, plan: Plan, remedy: str) -> tuple[list[Beat], s
     beats, remedy = _resolution(rng, plan, remedy)
     reason = rng.choice(replies.CLOSE_REASONS) if plan.person.has_email else "Customer happy on the phone."
     by_supervisor = rng.random() < 0.3
-    beats.append(Beat(acts.move(State.CLOSED, reason, by_supervisor=by_supervisor), rng.uniform(24, 80)))
+    close = learning.reviewed(
+        acts.move(State.CLOSED, reason, by_supervisor=by_supervisor), by_supervisor=by_supervisor
+    )
+    beats.append(Beat(close, rng.uniform(24, 80)))
     return beats, remedy
 
 

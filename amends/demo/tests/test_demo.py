@@ -35,7 +35,10 @@ from amends.demo.stories.compose import (
 from amends.demo.stories.parts import REMEDIES
 from amends.demo.stories.people import Person
 from amends.demo.stories.replies import APPROVAL, LEAD_INS, NOTES, PHONE_NOTES, PHONE_UPDATES
+from amends.incidents.models import HoldingStatement, Incident
 from amends.promises.models import Promise, PromiseState
+from amends.remedies.models import Grant
+from amends.reviews.models import PolicyArea
 
 pytestmark = pytest.mark.django_db
 
@@ -128,9 +131,13 @@ def _snapshot():
 
 
 def _wipe():
+    Grant.objects.all().delete()  # the ledger protects its complaints
     Complaint.objects.all().delete()
     Customer.objects.all().delete()
     Category.objects.all().delete()
+    PolicyArea.objects.all().delete()  # owners are protected while they own an area
+    Incident.objects.all().delete()  # its writers are protected while it stands
+    HoldingStatement.objects.all().delete()
     User.objects.all().delete()
     Team.objects.all().delete()
     ReferenceCounter.objects.all().delete()
@@ -247,3 +254,18 @@ class TestDemoDesk:
             assert target.customer_id == duplicate.customer_id
             assert target.received_at < duplicate.received_at
             assert target.events.filter(kind=EventKind.MERGED).exists()
+
+
+def test_the_demo_has_an_incident_with_linked_complaints_and_a_public_notice():
+    from amends.incidents.models import Incident, IncidentUpdate, LinkState
+    from amends.incidents.publicity import public_notices
+
+    load_demo_data(complaints=80, seed=5)
+    incident = Incident.objects.get()
+    linked = incident.links.filter(state=LinkState.LINKED).count()
+    assert linked >= 2
+    update = IncidentUpdate.objects.get(incident=incident)
+    assert (update.sent + update.skipped, update.finished_at is not None) == (linked, True)
+    current, _ = public_notices()
+    assert [n.incident for n in current] == [incident]
+    assert not Message.objects.filter(direction=Direction.OUTBOUND).exclude(delivery=Delivery.SENT).exists()
