@@ -26,9 +26,12 @@ from .customers import (
 )
 from .intake import (
     ComplaintInput,
+    Intake,
     complaint_acknowledge,
+    complaint_input_check,
     complaint_receive,
     complaint_receive_idempotent,
+    complaints_receive,
 )
 from .journey import (
     Escalation,
@@ -44,12 +47,14 @@ from .journey import (
 __all__ = [
     "ComplaintInput",
     "Escalation",
+    "Intake",
     "complaint_acknowledge",
     "complaint_add_customer_message",
     "complaint_add_note",
     "complaint_assign",
     "complaint_categorise",
     "complaint_escalate",
+    "complaint_input_check",
     "complaint_log_call",
     "complaint_merge",
     "complaint_receive",
@@ -61,6 +66,7 @@ __all__ = [
     "complaint_set_urgency",
     "complaint_transition",
     "complaints_escalate",
+    "complaints_receive",
     "contact_point_mark_failing",
     "customer_email",
     "customer_find_or_create",
