@@ -131,7 +131,6 @@ class Intake:
     message: Message
 
 
-@transaction.atomic
 def complaints_receive(*, items: Sequence[ComplaintInput], by: User | None = None) -> list[Intake]:
     """``complaint_receive`` for many complaints in one transaction, in a fixed number of statements.
 
@@ -140,13 +139,26 @@ def complaints_receive(*, items: Sequence[ComplaintInput], by: User | None = Non
     """
     if not items:
         return []
+    # Everything that can refuse the input is checked before anything is written. The writes
+    # then need no savepoint of their own: a database failure rolls back the caller's
+    # transaction too, which every caller (the API's idempotency record, a mail batch) wants.
     for data in items:
-        _validate_input(data)
+        complaint_input_check(data)
     now = timezone.now()
+    plans = [_plans(data, now) for data in items]
+    with transaction.atomic(savepoint=False):
+        return _write(items, plans, by, now)
+
+
+def _write(
+    items: Sequence[ComplaintInput],
+    plans: list[list[promise_services.PromisePlan]],
+    by: User | None,
+    now: datetime,
+) -> list[Intake]:
     customers = customers_find_or_create(
         people=[Person(name=d.name, email=d.email, phone=d.phone) for d in items]
     )
-    plans = [_plans(data, now) for data in items]
     references = _next_references(now.year, len(items))
     complaints = Complaint.objects.bulk_create(
         [
