@@ -36,10 +36,12 @@ def inbound_import(*, messages: Iterable[tuple[bytes, str]], batch: int = BATCH)
             stored = inbound_store_batch(items=chunk)
             gathered = NewComplaints()
             processed = []
+            taken: set[int] = set()  # rows taken in by this batch: still pending until it is flushed
             for (inbound, created), (raw, _) in zip(stored, chunk, strict=True):
-                if not created and inbound.status != Status.PENDING:
+                if id(inbound) in taken or (not created and inbound.status != Status.PENDING):
                     counts["duplicate"] += 1
                     continue
+                taken.add(id(inbound))
                 processed.append(inbound_process(inbound=inbound, raw=raw, fresh=created, batch=gathered))
             gathered.flush()
             counts.update(Received(inbound, duplicate=False).result for inbound in processed)

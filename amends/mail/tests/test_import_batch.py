@@ -90,3 +90,11 @@ def test_a_signed_reply_address_in_the_same_batch_threads(complaint):
     counts = inbound_import(messages=_files(_mail(1), _mail(2, sender="jo.bloggs@example.net", to=to)))
     assert counts == {"new": 1, "threaded": 1}
     assert complaint.messages.filter(message_id="<m2@example.net>").exists()
+
+
+def test_the_same_mail_twice_in_one_batch_is_one_complaint_and_a_duplicate():
+    counts = inbound_import(messages=_files(_mail(1), _mail(2), _mail(1)))
+    assert counts == {"new": 2, "duplicate": 1}
+    assert Complaint.objects.count() == 2
+    assert InboundMail.objects.get(msgid="<m1@example.net>").duplicates == 1
+    assert not InboundMail.objects.filter(status=Status.QUARANTINED).exists()
