@@ -110,7 +110,7 @@ def _summary_out(complaint: Complaint) -> dict[str, Any]:
 def _category(slug: str | None) -> Category | None:
     if not slug:
         return None
-    category = Category.objects.filter(slug=slug, is_active=True).first()
+    category = Category.objects.select_related("team").filter(slug=slug, is_active=True).first()
     if category is None:
         raise InvalidInput(f"No active category {slug!r}.", field="category")
     return category
@@ -151,7 +151,8 @@ def create_complaint(
         )
     else:
         complaint, created = services.complaint_receive(data=data, by=user), True
-    complaint = selectors.complaint_with_relations(complaint.pk)
+    if not created:  # the first request's complaint, read back with what the output shows
+        complaint = selectors.complaint_with_relations(complaint.pk)
     return Status(201 if created else 200, _complaint_out(complaint))
 
 

@@ -1,7 +1,8 @@
 """Importing mail from files (``amends mail ingest``): the same pipeline, a batch at a time.
 
 A batch is stored in two statements and processed in one transaction, so the disk is synced
-once per batch instead of several times per message. That is safe only because the files stay
+once per batch instead of several times per message, and its new complaints are taken in
+together (``services.NewComplaints``). That is safe only because the files stay
 where they are: an import cut short is run again, and whatever had been taken in is then
 recognised as a duplicate.
 """
@@ -14,7 +15,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 
 from .models import InboundMail, Source, Status
-from .services import Received, inbound_process, inbound_row, inbound_store, our_addresses_read_once
+from .services import (
+    NewComplaints,
+    Received,
+    inbound_process,
+    inbound_row,
+    inbound_store,
+    our_addresses_read_once,
+)
 
 BATCH = 100
 
@@ -26,12 +34,17 @@ def inbound_import(*, messages: Iterable[tuple[bytes, str]], batch: int = BATCH)
     while chunk := list(islice(pending, batch)):
         with transaction.atomic(), our_addresses_read_once():
             stored = inbound_store_batch(items=chunk)
+            gathered = NewComplaints()
+            processed = []
+            taken: set[int] = set()  # rows taken in by this batch: still pending until it is flushed
             for (inbound, created), (raw, _) in zip(stored, chunk, strict=True):
-                if not created and inbound.status != Status.PENDING:
+                if id(inbound) in taken or (not created and inbound.status != Status.PENDING):
                     counts["duplicate"] += 1
                     continue
-                processed = inbound_process(inbound=inbound, raw=raw, fresh=created)
-                counts[Received(processed, duplicate=False).result] += 1
+                taken.add(id(inbound))
+                processed.append(inbound_process(inbound=inbound, raw=raw, fresh=created, batch=gathered))
+            gathered.flush()
+            counts.update(Received(inbound, duplicate=False).result for inbound in processed)
     return counts
 
 

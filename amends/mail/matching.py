@@ -37,6 +37,16 @@ def find_complaint(parsed: ParsedMail, *, envelope_to: list[str]) -> Match | Non
     return Match(complaint, how)
 
 
+def may_continue(parsed: ParsedMail, *, envelope_to: list[str]) -> bool:
+    """Whether ``parsed`` carries any sign of continuing a conversation, found or not."""
+    return bool(
+        parsed.in_reply_to
+        or parsed.references
+        or REFERENCE.search(parsed.subject)
+        or any("+" in address for address in parsed.recipients + envelope_to)
+    )
+
+
 def _by_address(recipients: list[str]) -> tuple[Complaint, str] | None:
     for address in recipients:
         if "+" not in address:

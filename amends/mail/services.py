@@ -140,6 +140,7 @@ def inbound_process(
     reply_to: str = "",
     by: User | None = None,
     fresh: bool = False,
+    batch: "NewComplaints | None" = None,
 ) -> InboundMail:
     """Turn stored mail into a complaint, a message on one, a bounce record, or a quarantine.
 
@@ -147,7 +148,8 @@ def inbound_process(
     deliveries racing cannot both make a complaint). ``force`` (a person's release) lifts the
     size limit, reads unreadable mail as plain text and lets our own address through;
     ``reply_to`` stands in for a missing sender. ``fresh``: the caller stored the row in its
-    own, still open transaction, so no one else can be working on it.
+    own, still open transaction, so no one else can be working on it. ``batch``: new
+    complaints are gathered there and taken in together when it is flushed (an import).
     """
     # Inside a caller's transaction (an import batch) no savepoint is needed here: failures of
     # the message itself are caught by the inner one, and anything else should end the batch.
@@ -162,8 +164,7 @@ def inbound_process(
             raw = bytes(InboundMail.objects.values_list("raw", flat=True).get(pk=inbound.pk) or b"")
         inbound.handled_by = by
         try:
-            with transaction.atomic():
-                _process(inbound, raw, force=force, reply_to=reply_to)
+            _attempt(inbound, raw, force=force, reply_to=reply_to, batch=batch)
         except Quarantine as exc:
             _hold(inbound, exc.reason)
         except AmendsError as exc:
@@ -176,6 +177,25 @@ def inbound_process(
             logger.exception("Inbound mail %s could not be processed", inbound.pk)
             _hold(inbound, f"Could not be processed: {type(exc).__name__}: {exc}"[:2000])
     return inbound
+
+
+class _FlushFirst(Exception):
+    """The message may answer a complaint still waiting in the batch."""
+
+
+def _attempt(
+    inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, batch: "NewComplaints | None"
+) -> None:
+    try:
+        with transaction.atomic():
+            _process(inbound, raw, force=force, reply_to=reply_to, batch=batch)
+    except _FlushFirst:
+        # Flushed outside this message's savepoint, so a failure of this message cannot undo
+        # the complaints the others became.
+        assert batch is not None
+        batch.flush()
+        with transaction.atomic():
+            _process(inbound, raw, force=force, reply_to=reply_to, batch=batch)
 
 
 def _hold(inbound: InboundMail, reason: str) -> None:
@@ -197,7 +217,9 @@ def _save(inbound: InboundMail, *, keep_raw: bool) -> None:
     inbound.save(update_fields=fields)
 
 
-def _process(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str) -> None:
+def _process(
+    inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, batch: "NewComplaints | None"
+) -> None:
     limit = settings.AMENDS_MAIL_MAX_BYTES
     if len(raw) > limit and not force:
         _note_headers(inbound, raw)
@@ -224,11 +246,14 @@ def _process(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str) ->
     if not sender:
         shown = parsing.header(parsed.message, "from") or "missing"
         raise Quarantine(f"No usable sender: no address we could reply to (From: {shown}).")
-    match = matching.find_complaint(parsed, envelope_to=inbound.envelope_to.split())
+    envelope_to = inbound.envelope_to.split()
+    match = matching.find_complaint(parsed, envelope_to=envelope_to)
+    if match is None and batch and matching.may_continue(parsed, envelope_to=envelope_to):
+        raise _FlushFirst  # it may answer a complaint still waiting in the batch
     if match is not None and not _starts_new(match.complaint, kind):
         _thread(inbound, parsed, raw, sender, match)
     else:
-        _new(inbound, parsed, raw, sender, follows=match.complaint if match else None)
+        _new(inbound, parsed, raw, sender, follows=match.complaint if match else None, batch=batch)
 
 
 def _note_headers(inbound: InboundMail, raw: bytes) -> None:
@@ -297,32 +322,79 @@ def _summary(subject: str) -> str:
 
 
 def _new(
-    inbound: InboundMail, parsed: parsing.ParsedMail, raw: bytes, sender: str, *, follows: Complaint | None
+    inbound: InboundMail,
+    parsed: parsing.ParsedMail,
+    raw: bytes,
+    sender: str,
+    *,
+    follows: Complaint | None,
+    batch: "NewComplaints | None",
 ) -> None:
     extra: dict[str, object] = {"inbound": inbound.pk}
     if inbound.noise:
         extra["noise"] = inbound.noise
     if follows is not None:
         extra["follows"] = follows.reference
-    complaint = complaint_services.complaint_receive(
-        data=complaint_services.ComplaintInput(
-            channel=Channel.EMAIL,
-            name=(parsed.from_name or sender.split("@")[0])[:200],
-            email=sender,
-            story=_fit(strip_signature(parsed.text) or _summary(parsed.subject) or NO_TEXT),
-            summary=_summary(parsed.subject),
-            raw=raw,
-            raw_content_type=RAW_TYPE,
-            message_id=parsed.message_id,
-            acknowledge=not inbound.noise,
-            extra=extra,
-        )
+    data = complaint_services.ComplaintInput(
+        channel=Channel.EMAIL,
+        name=(parsed.from_name or sender.split("@")[0])[:200],
+        email=sender,
+        story=_fit(strip_signature(parsed.text) or _summary(parsed.subject) or NO_TEXT),
+        summary=_summary(parsed.subject),
+        raw=raw,
+        raw_content_type=RAW_TYPE,
+        message_id=parsed.message_id,
+        acknowledge=not inbound.noise,
+        extra=extra,
     )
-    # The complaint's first message holds the bytes; it is looked up only if files need it.
-    message = None
-    if parsed.attachments:
-        message = Message.objects.filter(complaint=complaint).order_by("id").only("id").first()
-    _finish(inbound, parsed, Outcome.NEW, complaint, message)
+    if batch is not None:
+        complaint_services.complaint_input_check(data)  # refused now, not when the batch is flushed
+        batch.add(inbound, parsed, data)
+        return
+    (intake,) = complaint_services.complaints_receive(items=[data])
+    _finish(inbound, parsed, Outcome.NEW, intake.complaint, intake.message)
+
+
+class NewComplaints:
+    """New complaints gathered from a batch of mail and taken in together, in a fixed number of
+    statements rather than a dozen each.
+
+    ``flush`` takes in what was gathered; if that fails (one message's data the database
+    refuses), each is taken in on its own so only the faulty one is quarantined.
+    """
+
+    def __init__(self) -> None:
+        self.waiting: list[tuple[InboundMail, parsing.ParsedMail, complaint_services.ComplaintInput]] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.waiting)
+
+    def add(
+        self, inbound: InboundMail, parsed: parsing.ParsedMail, data: complaint_services.ComplaintInput
+    ) -> None:
+        self.waiting.append((inbound, parsed, data))
+
+    def flush(self) -> None:
+        waiting, self.waiting = self.waiting, []
+        try:
+            with transaction.atomic():
+                received = complaint_services.complaints_receive(items=[data for _, _, data in waiting])
+                for (inbound, parsed, _), intake in zip(waiting, received, strict=True):
+                    _finish(inbound, parsed, Outcome.NEW, intake.complaint, intake.message)
+        except (IntegrityError, DataError):
+            for inbound, parsed, data in waiting:
+                self._one(inbound, parsed, data)
+
+    @staticmethod
+    def _one(
+        inbound: InboundMail, parsed: parsing.ParsedMail, data: complaint_services.ComplaintInput
+    ) -> None:
+        try:
+            with transaction.atomic():
+                (intake,) = complaint_services.complaints_receive(items=[data])
+                _finish(inbound, parsed, Outcome.NEW, intake.complaint, intake.message)
+        except (IntegrityError, DataError) as exc:
+            _hold(inbound, f"Could not be stored: {type(exc).__name__}: {exc}"[:2000])
 
 
 def _thread(

@@ -27,9 +27,12 @@ from .customers import (
 )
 from .intake import (
     ComplaintInput,
+    Intake,
     complaint_acknowledge,
+    complaint_input_check,
     complaint_receive,
     complaint_receive_idempotent,
+    complaints_receive,
 )
 from .journey import (
     Escalation,
@@ -45,6 +48,7 @@ from .journey import (
 __all__ = [
     "ComplaintInput",
     "Escalation",
+    "Intake",
     "SystemMessage",
     "complaint_acknowledge",
     "complaint_add_customer_message",
@@ -52,6 +56,7 @@ __all__ = [
     "complaint_assign",
     "complaint_categorise",
     "complaint_escalate",
+    "complaint_input_check",
     "complaint_log_call",
     "complaint_merge",
     "complaint_receive",
@@ -63,6 +68,7 @@ __all__ = [
     "complaint_set_urgency",
     "complaint_transition",
     "complaints_escalate",
+    "complaints_receive",
     "complaints_record_event",
     "complaints_send_system_messages",
     "contact_point_mark_failing",

@@ -42,7 +42,37 @@ def _record(
     data: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> Event:
-    return Event.objects.create(
+    event = _event(
+        complaint,
+        kind,
+        by=by,
+        label=label,
+        reason=reason,
+        from_state=from_state,
+        to_state=to_state,
+        message=message,
+        data=data,
+        at=at,
+    )
+    event.save(force_insert=True)
+    return event
+
+
+def _event(
+    complaint: Complaint,
+    kind: EventKind,
+    *,
+    by: User | None,
+    label: str = "",
+    reason: str = "",
+    from_state: str = "",
+    to_state: str = "",
+    message: Message | None = None,
+    data: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> Event:
+    """An unsaved timeline entry, for writing many in one statement."""
+    return Event(
         complaint=complaint,
         kind=kind,
         actor=by,

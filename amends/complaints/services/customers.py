@@ -1,6 +1,8 @@
 """Customers and the addresses and numbers at which they are reached."""
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.core.validators import validate_email
 from django.db import transaction
@@ -43,31 +45,70 @@ def customer_find_or_create(*, name: str, email: str = "", phone: str = "") -> C
 
     A contact point already owned by another customer stays with that customer.
     """
-    email, phone = normalise_email(email), normalise_phone(phone)
-    points = [
-        (kind, value) for kind, value in ((ContactMethod.EMAIL, email), (ContactMethod.PHONE, phone)) if value
+    return customers_find_or_create(people=[Person(name=name, email=email, phone=phone)])[0]
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who wrote, as they told us: a name and at least one way to reach them."""
+
+    name: str
+    email: str = ""
+    phone: str = ""
+
+
+def customers_find_or_create(*, people: Sequence[Person]) -> list[Customer]:
+    """``customer_find_or_create`` for many people at once, in a fixed number of statements.
+
+    People who share an email address or phone number (within the list or with a customer on
+    file) are one customer, the first one's name kept. Raises ``InvalidInput`` for an address or
+    number that cannot be used.
+    """
+    wanted = [_points(person) for person in people]
+    known = _known_points({point for points in wanted for point in points})
+    owners: list[Customer | None] = [
+        next((known[point] for point in points if point in known), None) for points in wanted
     ]
+    new: dict[tuple[str, str], Customer] = {}
+    customers: list[Customer] = []
+    for person, points, owner in zip(people, wanted, owners, strict=True):
+        customer = owner or next((new[p] for p in points if p in new), None)
+        if customer is None:
+            customer = Customer(name=person.name.strip() or "Customer")
+        new.update({point: customer for point in points if point not in known})
+        customers.append(customer)
+    Customer.objects.bulk_create(list({id(c): c for c in customers if c.pk is None}.values()))
+    _add_points(new, known)
+    return customers
+
+
+def _points(person: Person) -> list[tuple[str, str]]:
+    email, phone = normalise_email(person.email), normalise_phone(person.phone)
+    pairs = ((ContactMethod.EMAIL.value, email), (ContactMethod.PHONE.value, phone))
+    return [(kind, value) for kind, value in pairs if value]
+
+
+def _known_points(points: set[tuple[str, str]]) -> dict[tuple[str, str], Customer]:
+    if not points:
+        return {}
     match = Q()
     for kind, value in points:
         match |= Q(kind=kind, value=value)
-    known = (
-        {(p.kind, p.value): p for p in ContactPoint.objects.select_related("customer").filter(match)}
-        if points
-        else {}
-    )
-    owner = next((known[p].customer for p in points if p in known), None)
-    customer = owner or Customer.objects.create(name=name.strip() or "Customer")
-    has_primary = owner is not None
-    new_points = []
-    for kind, value in points:
-        if (kind, value) not in known:
-            new_points.append(
-                ContactPoint(customer=customer, kind=kind, value=value, is_primary=not has_primary)
-            )
-            has_primary = True
+    found = ContactPoint.objects.select_related("customer").filter(match)
+    return {(p.kind, p.value): p.customer for p in found}
+
+
+def _add_points(new: dict[tuple[str, str], Customer], known: dict[tuple[str, str], Customer]) -> None:
+    # A customer's first point is primary, unless they were on file (they have one already).
+    on_file = {id(c) for c in known.values()}
+    primary_given: set[int] = set()
+    rows = []
+    for (kind, value), customer in new.items():
+        primary = id(customer) not in on_file and id(customer) not in primary_given
+        primary_given.add(id(customer))
+        rows.append(ContactPoint(customer=customer, kind=kind, value=value, is_primary=primary))
     # ON CONFLICT DO NOTHING: a concurrent intake that claimed the same address first keeps it.
-    ContactPoint.objects.bulk_create(new_points, ignore_conflicts=True)
-    return customer
+    ContactPoint.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def customer_email(customer: Customer) -> str:

@@ -2,18 +2,20 @@
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.tasks import Task
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from amends.accounts.models import User
 from amends.core.errors import Conflict, InvalidInput
-from amends.core.tasks import enqueue_on_commit
+from amends.core.tasks import enqueue_many_on_commit
 from amends.core.text import one_line
 from amends.promises import services as promise_services
 from amends.promises.models import Promise, PromiseKind
@@ -25,6 +27,7 @@ from ..models import (
     ContactMethod,
     Customer,
     Direction,
+    Event,
     EventKind,
     IdempotencyKey,
     Message,
@@ -32,9 +35,9 @@ from ..models import (
     Severity,
     State,
 )
-from ._base import CUSTOMER, SYSTEM, _move, _record
+from ._base import CUSTOMER, SYSTEM, _event, _move, _record
 from .conversation import _outbound
-from .customers import customer_email, customer_find_or_create, normalise_email
+from .customers import Person, customer_email, customers_find_or_create, normalise_email, normalise_phone
 
 
 @dataclass(frozen=True)
@@ -60,18 +63,32 @@ class ComplaintInput:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _next_reference(year: int) -> str:
-    # One row a year, incremented in place and read back in the same statement: the row lock
-    # serialises concurrent intakes only for the length of their transactions, and numbers are
-    # never reused.
+def _next_references(year: int, count: int) -> list[str]:
+    # One row a year, advanced in place by ``count`` and read back in the same statement: the row
+    # lock serialises concurrent intakes only for the length of their transactions, and numbers
+    # are never reused.
     table = ReferenceCounter._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET last = last + 1 WHERE year = %s RETURNING last", [year])  # noqa: S608
+        cursor.execute(
+            f"UPDATE {table} SET last = last + %s WHERE year = %s RETURNING last",  # noqa: S608
+            [count, year],
+        )
         row = cursor.fetchone()
     if row is None:
         ReferenceCounter.objects.bulk_create([ReferenceCounter(year=year, last=0)], ignore_conflicts=True)
-        return _next_reference(year)
-    return f"C-{year}-{row[0]:06d}"
+        return _next_references(year, count)
+    return [f"C-{year}-{number:06d}" for number in range(row[0] - count + 1, row[0] + 1)]
+
+
+def complaint_input_check(data: ComplaintInput) -> None:
+    """Raise ``InvalidInput`` naming the field if ``complaint_receive`` would refuse ``data``.
+
+    For callers that gather many complaints before receiving them together (a mail import), so
+    one bad message is set aside without holding up the rest.
+    """
+    _validate_input(data)
+    normalise_email(data.email)
+    normalise_phone(data.phone)
 
 
 def _validate_input(data: ComplaintInput) -> None:
@@ -95,7 +112,6 @@ def _validate_input(data: ComplaintInput) -> None:
         raise InvalidInput("You asked us to phone you: please give a phone number.", field="phone")
 
 
-@transaction.atomic
 def complaint_receive(*, data: ComplaintInput, by: User | None = None) -> Complaint:
     """Take in a new complaint from any channel.
 
@@ -104,26 +120,99 @@ def complaint_receive(*, data: ComplaintInput, by: User | None = None) -> Compla
     after commit. Raises ``InvalidInput`` naming the field at fault, including a callback time
     in the past or outside business hours.
     """
-    _validate_input(data)
+    return complaints_receive(items=[data], by=by)[0].complaint
+
+
+@dataclass(frozen=True)
+class Intake:
+    """A complaint just received and its first message, which holds what the customer sent."""
+
+    complaint: Complaint
+    message: Message
+
+
+def complaints_receive(*, items: Sequence[ComplaintInput], by: User | None = None) -> list[Intake]:
+    """``complaint_receive`` for many complaints in one transaction, in a fixed number of statements.
+
+    The one write path for new complaints: a single complaint from the form or the API is a list
+    of one. All or nothing: the first invalid item raises ``InvalidInput`` and none is taken in.
+    """
+    if not items:
+        return []
+    # Everything that can refuse the input is checked before anything is written. The writes
+    # then need no savepoint of their own: a database failure rolls back the caller's
+    # transaction too, which every caller (the API's idempotency record, a mail batch) wants.
+    for data in items:
+        complaint_input_check(data)
     now = timezone.now()
-    customer = customer_find_or_create(name=data.name, email=data.email, phone=data.phone)
+    plans = [_plans(data, now) for data in items]
+    with transaction.atomic(savepoint=False):
+        return _write(items, plans, by, now)
+
+
+def _write(
+    items: Sequence[ComplaintInput],
+    plans: list[list[promise_services.PromisePlan]],
+    by: User | None,
+    now: datetime,
+) -> list[Intake]:
+    customers = customers_find_or_create(
+        people=[Person(name=d.name, email=d.email, phone=d.phone) for d in items]
+    )
+    references = _next_references(now.year, len(items))
+    complaints = Complaint.objects.bulk_create(
+        [
+            _complaint(data, customer, reference, min(p.target_at for p in plan), now)
+            for data, customer, reference, plan in zip(items, customers, references, plans, strict=True)
+        ]
+    )
+    messages = Message.objects.bulk_create(
+        [_first_message(data, complaint, by, now) for data, complaint in zip(items, complaints, strict=True)]
+    )
+    label = CUSTOMER if by is None else ""
+    Event.objects.bulk_create(
+        [
+            _event(
+                complaint,
+                EventKind.RECEIVED,
+                by=by,
+                label=label,
+                to_state=State.RECEIVED,
+                message=message,
+                data={"channel": data.channel, **data.extra},
+                at=now,
+            )
+            for data, complaint, message in zip(items, complaints, messages, strict=True)
+        ]
+    )
+    promise_services.promises_make_many(made=list(zip(complaints, plans, strict=True)))
+    _remember_contact_times(items, customers)
+    _queue_after_receive(complaints, acknowledge=[data.acknowledge for data in items])
+    return [Intake(c, m) for c, m in zip(complaints, messages, strict=True)]
+
+
+def _plans(data: ComplaintInput, now: datetime) -> list[promise_services.PromisePlan]:
     team = data.category.team if data.category else None
-    plans = promise_services.intake_plans(
+    by_phone = data.preferred_contact_method == ContactMethod.PHONE
+    return promise_services.intake_plans(
         received_at=now,
         team_id=team.pk if team else None,
         category_id=data.category.pk if data.category else None,
         severity=data.severity,
-        callback_at=data.callback_at if data.preferred_contact_method == ContactMethod.PHONE else None,
-        callback_text=data.preferred_contact_time
-        if data.preferred_contact_method == ContactMethod.PHONE
-        else "",
+        callback_at=data.callback_at if by_phone else None,
+        callback_text=data.preferred_contact_time if by_phone else "",
     )
-    complaint = Complaint.objects.create(
-        reference=_next_reference(now.year),
+
+
+def _complaint(
+    data: ComplaintInput, customer: Customer, reference: str, due_at: datetime, now: datetime
+) -> Complaint:
+    return Complaint(
+        reference=reference,
         customer=customer,
         channel=data.channel,
         category=data.category,
-        team=team,
+        team=data.category.team if data.category else None,
         severity=data.severity,
         summary=one_line(data.summary or data.story, 200),
         story=data.story.strip(),
@@ -131,9 +220,13 @@ def complaint_receive(*, data: ComplaintInput, by: User | None = None) -> Compla
         preferred_contact_method=data.preferred_contact_method,
         preferred_contact_time=data.preferred_contact_time.strip(),
         received_at=now,
-        due_at=min(plan.target_at for plan in plans),
+        due_at=due_at,
+        updated_at=now,
     )
-    message = Message.objects.create(
+
+
+def _first_message(data: ComplaintInput, complaint: Complaint, by: User | None, now: datetime) -> Message:
+    return Message(
         complaint=complaint,
         direction=Direction.INBOUND,
         channel=data.channel,
@@ -146,41 +239,34 @@ def complaint_receive(*, data: ComplaintInput, by: User | None = None) -> Compla
         message_id=data.message_id,
         created_at=now,
     )
-    label = CUSTOMER if by is None else ""
-    _record(
-        complaint,
-        EventKind.RECEIVED,
-        by=by,
-        label=label,
-        to_state=State.RECEIVED,
-        message=message,
-        data={"channel": data.channel, **data.extra},
-        at=now,
-    )
-    promise_services.promises_make(complaint=complaint, plans=plans)
-    if data.preferred_contact_time and customer.preferred_contact_time != data.preferred_contact_time:
-        Customer.objects.filter(pk=customer.pk).update(
-            preferred_contact_time=data.preferred_contact_time,
-            preferred_contact_method=data.preferred_contact_method,
-        )
-    _queue_after_receive(complaint, acknowledge=data.acknowledge)
-    return complaint
 
 
-def _queue_after_receive(complaint: Complaint, *, acknowledge: bool) -> None:
-    """After commit: the acknowledgement, then each task in ``AMENDS_AFTER_RECEIVE_TASKS``.
+def _remember_contact_times(items: Sequence[ComplaintInput], customers: list[Customer]) -> None:
+    for data, customer in zip(items, customers, strict=True):
+        if data.preferred_contact_time and customer.preferred_contact_time != data.preferred_contact_time:
+            customer.preferred_contact_time = data.preferred_contact_time
+            customer.preferred_contact_method = data.preferred_contact_method
+            Customer.objects.filter(pk=customer.pk).update(
+                preferred_contact_time=data.preferred_contact_time,
+                preferred_contact_method=data.preferred_contact_method,
+            )
+
+
+def _queue_after_receive(complaints: list[Complaint], *, acknowledge: list[bool]) -> None:
+    """After commit: the acknowledgements, then each task in ``AMENDS_AFTER_RECEIVE_TASKS``.
 
     Higher apps (triage, say) add their task's dotted path to that setting, so intake from any
-    channel starts them without this app importing them.
+    channel starts them without this app importing them. All are queued in one statement.
     """
     from ..tasks import acknowledge_complaint
 
-    tasks = [import_string(path) for path in settings.AMENDS_AFTER_RECEIVE_TASKS]
-    if acknowledge:
-        tasks.insert(0, acknowledge_complaint)
-    complaint_id = complaint.pk
-    for task in tasks:
-        enqueue_on_commit(task, complaint_id)
+    calls: list[tuple[Task[Any, Any], tuple[Any, ...]]] = [
+        (acknowledge_complaint, (c.pk,)) for c, ack in zip(complaints, acknowledge, strict=True) if ack
+    ]
+    for path in settings.AMENDS_AFTER_RECEIVE_TASKS:
+        task = import_string(path)
+        calls.extend((task, (c.pk,)) for c in complaints)
+    enqueue_many_on_commit(calls)
 
 
 def _request_hash(payload: dict[str, Any]) -> str:

@@ -38,5 +38,7 @@ class Command(BaseCommand):
             "-",
             "--forwarded-allow-ips",
             os.environ.get("AMENDS_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            # Load the application once, before forking: workers start warm and share memory.
+            "--preload",
         ]
         os.execv(gunicorn, command)  # noqa: S606 - replaces this process with the server

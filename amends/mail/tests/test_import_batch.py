@@ -1,0 +1,100 @@
+"""An import takes in a batch's new complaints together; the result is as if one at a time."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from amends.complaints.delivery import reply_address
+from amends.complaints.models import Complaint, Direction, Message
+from amends.mail.imports import inbound_import
+from amends.mail.models import InboundMail, Outcome, Status
+
+pytestmark = pytest.mark.django_db
+
+
+def _mail(
+    n: int, *, subject: str = "", to: str = "care@example.com", head: str = "", sender: str = ""
+) -> bytes:
+    return (
+        f"From: Customer {n} <{sender or f'customer{n}@example.net'}>\n"
+        f"To: {to}\n"
+        f"Subject: {subject or f'Parcel {n} never came'}\n"
+        f"Message-ID: <m{n}@example.net>\n"
+        f"{head}"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        f"Parcel {n} never came and nobody answers the phone.\n"
+    ).encode()
+
+
+def _files(*raws: bytes) -> Iterator[tuple[bytes, str]]:
+    return ((raw, f"file{i}") for i, raw in enumerate(raws))
+
+
+def test_new_complaints_of_one_batch_get_references_in_file_order():
+    counts = inbound_import(messages=_files(*(_mail(n) for n in range(5))))
+    assert counts == {"new": 5}
+    stories = list(Complaint.objects.order_by("reference").values_list("story", flat=True))
+    assert stories == [f"Parcel {n} never came and nobody answers the phone." for n in range(5)]
+    assert not InboundMail.objects.exclude(status=Status.PROCESSED).exists()
+    assert all(i.complaint_id for i in InboundMail.objects.all())
+
+
+def test_a_reply_in_the_same_batch_threads_to_the_complaint_it_answers():
+    first = _mail(1)
+    by_headers = _mail(2, sender="customer1@example.net", head="In-Reply-To: <m1@example.net>\n")
+    counts = inbound_import(messages=_files(_mail(0), first, by_headers, _mail(3)))
+    assert counts == {"new": 3, "threaded": 1}
+    complaint = Complaint.objects.get(messages__message_id="<m1@example.net>")
+    assert list(complaint.messages.values_list("message_id", flat=True).order_by("id")) == [
+        "<m1@example.net>",
+        "<m2@example.net>",
+    ]
+
+
+def test_a_reply_quoting_a_reference_in_the_same_batch_threads_to_it():
+    inbound_import(messages=_files(_mail(0)))
+    year_ref = Complaint.objects.get().reference.rsplit("-", 1)[0]
+    upcoming = f"{year_ref}-000002"  # the next complaint's reference, as the customer would quote it
+    reply = _mail(9, sender="customer1@example.net", subject=f"Re: [{upcoming}] Parcel 1 never came")
+    counts = inbound_import(messages=_files(_mail(1), reply))
+    assert counts == {"new": 1, "threaded": 1}
+    assert Complaint.objects.get(reference=upcoming).messages.count() == 2
+
+
+def test_mail_the_database_refuses_is_quarantined_alone_and_the_rest_of_the_batch_is_kept(complaint):
+    # An outbound message already holds this Message-ID, so storing it again would break the
+    # unique constraint: that one message is held, the batch's other complaints are made.
+    Message.objects.filter(complaint=complaint, direction=Direction.OUTBOUND).update(
+        message_id="<m2@example.net>"
+    )
+    counts = inbound_import(messages=_files(_mail(1), _mail(2), _mail(3)))
+    assert counts == {"new": 2, "quarantined": 1}
+    held = InboundMail.objects.get(status=Status.QUARANTINED)
+    assert held.msgid == "<m2@example.net>"
+    assert "IntegrityError" in held.reason
+    assert Complaint.objects.count() == 3
+
+
+def test_a_message_that_fails_after_a_flush_does_not_undo_the_complaints_flushed(complaint):
+    # The reply-shaped message forces the waiting complaints in first, then is itself refused
+    # (sent from our own address): the complaints taken in before it must survive.
+    ours = _mail(8, sender="orders@care.example.com", head="In-Reply-To: <nothing@example.net>\n")
+    counts = inbound_import(messages=_files(_mail(1), _mail(2), ours, _mail(3)))
+    assert counts == {"new": 3, "quarantined": 1}
+    assert Complaint.objects.count() == 4
+    assert InboundMail.objects.filter(outcome=Outcome.NEW).count() == 3
+
+
+def test_a_signed_reply_address_in_the_same_batch_threads(complaint):
+    to = reply_address(complaint.pk, "care@example.com")
+    counts = inbound_import(messages=_files(_mail(1), _mail(2, sender="jo.bloggs@example.net", to=to)))
+    assert counts == {"new": 1, "threaded": 1}
+    assert complaint.messages.filter(message_id="<m2@example.net>").exists()
+
+
+def test_the_same_mail_twice_in_one_batch_is_one_complaint_and_a_duplicate():
+    counts = inbound_import(messages=_files(_mail(1), _mail(2), _mail(1)))
+    assert counts == {"new": 2, "duplicate": 1}
+    assert Complaint.objects.count() == 2
+    assert InboundMail.objects.get(msgid="<m1@example.net>").duplicates == 1
+    assert not InboundMail.objects.filter(status=Status.QUARANTINED).exists()
