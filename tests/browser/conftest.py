@@ -4,6 +4,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,18 @@ def chromium_path() -> str:
     if not Path(path).exists():
         pytest.fail("Debian's chromium is not installed: run `make browser` (apt-get install chromium).")
     return path
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """On SQLite, a test database in a file rather than in memory: the live server's threads then
+    each open their own connection, as in production, so pages whose panels load side by side
+    are served safely."""
+    from django.conf import settings
+
+    database: dict[str, Any] = settings.DATABASES["default"]
+    if str(database["ENGINE"]).endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("browser-db") / "test.sqlite3")
 
 
 @pytest.fixture(scope="session")
