@@ -1,7 +1,7 @@
 """What every complaint verb shares: the timeline, locking, access checks and state moves."""
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Required, TypedDict, Unpack
 
 from django.conf import settings
 from django.utils import timezone
@@ -29,31 +29,21 @@ SYSTEM = "Amends"
 CUSTOMER = "Customer"
 
 
-def _record(
-    complaint: Complaint,
-    kind: EventKind,
-    *,
-    by: User | None,
-    label: str = "",
-    reason: str = "",
-    from_state: str = "",
-    to_state: str = "",
-    message: Message | None = None,
-    data: dict[str, Any] | None = None,
-    at: datetime | None = None,
-) -> Event:
-    event = _event(
-        complaint,
-        kind,
-        by=by,
-        label=label,
-        reason=reason,
-        from_state=from_state,
-        to_state=to_state,
-        message=message,
-        data=data,
-        at=at,
-    )
+class EventFields(TypedDict, total=False):
+    """What a timeline entry says besides its complaint and kind; ``by`` is required."""
+
+    by: Required[User | None]
+    label: str
+    reason: str
+    from_state: str
+    to_state: str
+    message: Message | None
+    data: dict[str, Any] | None
+    at: datetime | None
+
+
+def _record(complaint: Complaint, kind: EventKind, **fields: Unpack[EventFields]) -> Event:
+    event = _event(complaint, kind, **fields)
     event.save(force_insert=True)
     return event
 
