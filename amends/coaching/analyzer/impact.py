@@ -152,7 +152,7 @@ _CUSTOMER = re.compile(
 # "we missed your flight", "our crew left you without a bin": a loss we did is ownership, not empathy.
 _BY_US = re.compile(r"\b(?:we|i|our\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # The sentence promises, offers, asks or sets a condition: its "you" is not the one we sit beside.
-_NOT_ABOUT_THEM = rx(
+NOT_ABOUT_THEM = rx(
     r"\b(?:will|'ll|shall|can|going\s+to)\s+(?!have\s+\w+(?:ed|en|t)\b|(?:only\s+)?(?:see|imagine|understand|appreciate|"
     r"tell|hear)\b)\w+",
     r"\b(?:would|could)\s+you\b",
@@ -172,7 +172,7 @@ def names_impact(text: str, before: str = "") -> re.Match[str] | None:
     # newborn at home is no small thing".
     judged_stakes = STAKES.search(text) and JUDGED.search(text)
     about_them = _CUSTOMER.search(text) or (_CUSTOMER.search(before) and STAKES.match(text)) or judged_stakes
-    if not about_them or text.rstrip().endswith("?") or _NOT_ABOUT_THEM.search(text):
+    if not about_them or text.rstrip().endswith("?") or NOT_ABOUT_THEM.search(text):
         return None
     for pattern in (PREPARED, LOST, STAKES, JUDGED):
         for match in pattern.finditer(text):

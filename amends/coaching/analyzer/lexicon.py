@@ -42,7 +42,9 @@ SIGNOFF_TAIL = re.compile(r"^[\s,.!]*(?:again\b)?[\s,.!]*(?:[A-Z][\w'.-]*[\s,.]*
 # --- ownership ----------------------------------------------------------------------------
 OWN_EXPLICIT = rx(
     r"\b(?:our|my)\s+(?:own\s+)?(?:mistakes?|errors?|fault|responsibility|failures?|failings?|slip|oversights?|"
-    r"doing|bad|blunders?)\b",
+    r"doing|bad|blunders?|bug)\b",
+    # A kind of error named between: "that was our booking error".
+    r"\b(?:our|my)\s+(?!own\b)[\w-]+\s+(?:mistakes?|errors?|failures?|blunders?|bug)\b",
     # "that's on us", "which is entirely on me": a pronoun owning what came before.
     r"\b(?:that's|that\s+is|that\s+was|which\s+is|which\s+was|this\s+is|this\s+was)\s+(?:all\s+|entirely\s+|"
     r"completely\s+|squarely\s+|fully\s+|totally\s+)?(?:on|down\s+to)\s+(?:us|me)\b",
@@ -56,16 +58,18 @@ OWN_EXPLICIT = rx(
     r"any\s+of\s+this)\s+right|do\s+(?:right\s+by\s+you|what\s+we\s+(?:said|promised)|enough))\b",
     r"\bour\s+(?:[\w-]+\s+){0,2}(?:has\s+|have\s+)?let\s+you\s+down\b",
     r"\bour\s+(?:[\w-]+\s+){0,2}?[\w-]+'s\s+(?:mistake|error|slip(?:-up)?|oversight|blunder|failure)\b",
-    r"\b(?:mistake|error|fault|failure)\s+(?:was|is)\s+(?:entirely\s+|all\s+|completely\s+|wholly\s+)?(?:ours|mine)\b",
+    r"\b(?:mistake|error|fault|failure|outage|bug|problem|delay|mix-up|blunder)(?:'s|\s+was|\s+is)\s+(?:entirely\s+|"
+    r"all\s+|completely\s+|wholly\s+)?(?:ours|mine)\b",
     r"\b(?:on|down\s+to|(?:lies|lay|lie|rests|rested|sits|sat|falls|fell)\s+(?:squarely\s+|entirely\s+|firmly\s+|"
     r"wholly\s+|solely\s+)?(?:with|on))\s+(?:us|me)\b(?!\s+(?:to|for|and\s+(?:we|i)\s+will))",
     r"\bours\s+to\s+(?:fix|put\s+right|sort)\b",
-    r"\bon\s+our\s+(?:part|side|end)\b",
-    r"\b(?:not|isn't|wasn't|n't)\s+(?:good\s+enough\s+)?from\s+us\b",
+    r"(?<!fine\s)(?<!okay\s)(?<!ok\s)(?<!normally\s)(?<!correctly\s)\bon\s+our\s+(?:part|side|end)\b"
+    r"(?![^.;]{0,30}\b(?:so|because)\b)",
+    r"\b(?:not|isn't|wasn't|n't)\s+(?:good\s+enough|acceptable|okay|ok|right)\s+from\s+us\b",
     r"\b(?:not|n't)\s+yours\b",
     r"\b(?:we|i)(?:'ve|\s+have|'d|\s+had)?\s+(?:really\s+|totally\s+|completely\s+)?(?:got\s+(?:it|this|that|"
     r"[\w\s]{0,20}?)\s*wrong|gotten\s+(?:it|this|that)\s+wrong|fallen\s+(?:well\s+|far\s+)?short|"
-    r"made\s+(?:a|an|the|such\s+a)\s+(?:\w+\s+)?(?:mistake|error|mess|hash)|messed\s+(?:\w+\s+){0,2}?up|dropped\s+the\s+ball|"
+    r"(?:made|make)\s+(?:(?:a|an|the|such\s+a)\s+)?(?:\w+\s+)?(?:mistake|error|mess|hash)|messed\s+(?:\w+\s+){0,2}?up|dropped\s+the\s+ball|"
     r"let\s+you\s+down|slipped\s+up|fell\s+(?:well\s+|far\s+|way\s+|badly\s+)?short|were\s+wrong|was\s+wrong|made\s+a\s+mess|"
     r"should\s+(?:never\s+)?have|shouldn't\s+have|failed\s+to|forgot|misread|mixed\s+up|overlooked|"
     r"dropped\s+a\s+(?:stitch|clanger)|(?:mucked|screwed|fouled|cocked)\s+up|blundered|goofed|fell\s+down|"
@@ -105,15 +109,19 @@ _PAST = (
 OWN_SUBJECT = rx(
     # Anything of ours that should have done something and did not: "our inspection should have found it".
     r"\b(?:our|my)\s+(?:(?!that\b|shows?\b|says?\b|indicates?\b|confirms?\b|records?\b)[\w-]+\s+){1,5}?"
-    r"(?:should\s+(?:never\s+)?have|shouldn't\s+have|failed\s+to|didn't|did\s+not|never|hadn't|had\s+not)\b",
+    r"(?:should\s+(?:never\s+|not\s+)?have|shouldn't\s+have|failed\s+to|didn't|did\s+not|never|hadn't|had\s+not|"
+    r"went\s+wrong|(?:has|had)\s+gone\s+wrong)\b",
+    # One of ours, said plainly to have behaved badly: "our guard was rude to you".
+    r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:was|were)\s+(?:\w+\s+)?(?:rude|unhelpful|dismissive|careless|"
+    r"unprofessional|abrupt|wrong|late)\b",
     r"\b(?:we|i)\s+" + _PAST + r"(?<!\bunderstood)(?<!\bnoticed)(?<!\bappreciated)",
     r"\b(?:we|i)(?:'ve|\s+have)\s+(?:not|never)\b",
     r"\b(?:we|i)(?:'ve|\s+have)\s+(?:really\s+|also\s+)?(?:been|made|sent|given|charged|lost|kept|let|got|left|"
-    r"handled|treated)\b",
+    r"handled|treated|taken|dragged|missed|failed|ignored)\b",
     r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}(?:"
     + PEOPLE
-    + r"|system|app|website|checkout|site|update|email|letters?|"
-    r"booking|billing)\s+" + _PAST,
+    + r"|system|app|website|checkout|site|update|email|letters?|guards?|"
+    r"booking|billing)\s+(?:(?:on|last|this|at)\s+\w+\s+)?" + _PAST,
 )
 OWN_FAULT = rx(
     r"\bwrong(?:ly)?\b",
@@ -135,6 +143,8 @@ OWN_FAULT = rx(
     r"\bwith\s+no\s+(?:explanation|warning|notice)\b",
     r"\binstead\s+of\b",
     r"\btoo\s+(?:late|long|early|slow)\b",
+    r"\bfaulty\b",
+    r"\b(?:a|the)\s+bug\b",
     r"\b(?:did\s+not|didn't|never|hadn't|had\s+not|haven't\s+had|weren't|wasn't)\b",
     r"\b(?:failed|forgot|missed|lost|broke|damaged|misplaced|misread|overcharged|cut\s+off)\b",
     r"\b(?:were|was)\s+late\b",
@@ -143,7 +153,7 @@ OWN_FAULT = rx(
     r"\bpromised\b.{0,40}\b(?:nobody|no\s+one|didn't|did\s+not|never)\b",
     r"\b(?:badly|miss|so\s+long|without\s+(?:enough|proper|adequate|any))\b",
     r"\b(?:haven't|have\s+not|'ve\s+not|hasn't)\b",
-    r"\bshould\s+(?:never\s+)?have\b|\bshouldn't\s+have\b",
+    r"\bshould\s+(?:never\s+|not\s+)?have\b|\bshouldn't\s+have\b",
     r"\bkept\s+\w+ing\b.{0,50}\bafter\b",
     r"\bkept\s+you\s+waiting\b",
     r"\bwhen\s+(?:we|i)\s+(?:told|promised|said)\b",
@@ -154,7 +164,7 @@ OWN_FAULT = rx(
 # "On us" said of a treat we are giving, not of a fault: "your next coffee is on us".
 OWN_TREAT = re.compile(
     r"\b(?:coffee|drinks?|meal|dinner|lunch|breakfast|nights?|stay|delivery|postage|repairs?|cost|bill|round|dessert|"
-    r"treat|upgrade|taxi|fees?|ones?|tickets?|room|order|box|class|session)\s+(?:is|are|'s|will\s+be)\s+$",
+    r"treat|upgrade|taxi|fees?|ones?|tickets?|room|order|box|class|session|service|visit)\s+(?:is|are|'s|will\s+be)\s+$",
     re.IGNORECASE,
 )
 # After "sorry we": verbs of inability or necessity, which own nothing ("sorry we had to cancel").
@@ -215,6 +225,25 @@ EXCUSE = rx(
     r"\b(?:traffic|roadworks|road\s+closures?|weather|storms?|snow|floods?|strikes?|industrial\s+action|"
     r"(?:staff\s+)?sickness|illness|off\s+sick|called\s+in\s+sick)\b",
     r"\b(?:due|owing)\s+to\s+(?:the\s+)?(?:weather|storm|snow|holidays?|demand|volume)",
+)
+# A sentence that opens by giving the reason for what came before: "This was due to a technical fault".
+REASON_AFTER = re.compile(
+    r"^\W*(?:this|that|it|the\s+delay|the\s+problem)\s+(?:was|is|happened)\s+(?:\w+\s+)?(?:due\s+to|because|"
+    r"owing\s+to|caused\s+by|down\s+to)\b(?![^.;]*\b(?:our|we|i|my|us)\b)",
+    re.IGNORECASE,
+)
+# A sentence that is only a sincere apology, owning what the sentence before it says we did.
+APOLOGY_FOR_THAT = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?(?:i'm|i\s+am|we're|we\s+are|i|we)\s+(?:(?:so|very|really|truly|deeply|terribly|"
+    r"genuinely|sincerely)\s+)?(?:sorry|apologi[sz]e)(?:\s+(?:about|for)\s+(?:that|this|it|all\s+of\s+(?:that|this)))?"
+    r"\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+# Verbs that tell what we did while looking into it, which no apology turns into a fault.
+OWN_NEUTRAL = re.compile(
+    r"(?:we|i)\s+(?:(?:have|'ve)\s+)?(?:received|looked|checked|reviewed|noted|contacted|passed|listened|read|"
+    r"spoke|spoken|asked|called|rang|investigated|confirmed|found|understood|noticed|appreciated)\b",
+    re.IGNORECASE,
 )
 # "but ..." undoing an admission: the clause after it shifts the cause or excuses it.
 BUT_AFTER = re.compile(r",?\s+(?:but|however)\b(.*)$", re.IGNORECASE)

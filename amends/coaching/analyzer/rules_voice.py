@@ -4,6 +4,7 @@ import re
 
 from . import lexicon as lx
 from . import lexicon_empathy as le
+from . import sentence_model
 from .blame import find_blame
 from .impact import names_impact
 from .text import Doc, Sentence, Span, clause_around
@@ -38,7 +39,9 @@ def check_thanks(doc: Doc) -> Verdict:
     )
 
 
-def _owned(sentence: Sentence, before: Sentence | None = None) -> re.Match[str] | None:
+def _owned(
+    sentence: Sentence, before: Sentence | None = None, after: Sentence | None = None
+) -> re.Match[str] | None:
     for explicit in lx.OWN_EXPLICIT.finditer(sentence.text):
         said_before = sentence.text[: explicit.start()]
         if not lx.OWN_CONDITION.search(said_before) and not lx.OWN_TREAT.search(said_before):
@@ -46,7 +49,7 @@ def _owned(sentence: Sentence, before: Sentence | None = None) -> re.Match[str] 
     agent = lx.OWN_BY_OUR.search(sentence.text)
     if agent and lx.OWN_FAULT.search(sentence.text) and not lx.OWN_NOT_FAULT.search(sentence.text):
         return agent
-    owned_in_apology = _owned_in_apology(sentence)
+    owned_in_apology = _owned_in_apology(sentence, after)
     if owned_in_apology:
         return owned_in_apology
     verdict = lx.OWN_VERDICT.search(sentence.text)
@@ -66,15 +69,20 @@ def _owned(sentence: Sentence, before: Sentence | None = None) -> re.Match[str] 
 
 # Where a clause's subject stands: the start, or after "sorry (that)", a comma, "and", a colon or a dash.
 _CLAUSE_START = re.compile(
-    r"(?:^|[,;:.!\u2014\u2013-]\s*|\band\s+|\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+)?|\bthat\s+)\W*$",
+    r"(?:^|[,;:.!\u2014\u2013-]\s*|\band\s+|\b(?:sorry|apologi[sz]e|apologies)\s+(?:that\s+|for\s+(?:how|the\s+way)\s+)?"
+    r"|\bthat\s+)\W*$",
     re.IGNORECASE,
 )
 
 
-def _owned_in_apology(sentence: Sentence) -> re.Match[str] | None:
+def _owned_in_apology(sentence: Sentence, after: Sentence | None = None) -> re.Match[str] | None:
     """Something we did, said in the same breath as a sincere apology: "our driver left the sofa in the rain,
-    and I'm sorry". Nobody apologises for what went right, so the apology marks the act as a failure."""
-    if not any(not _hollow_kind(sentence, m) for m in lx.APOLOGY.finditer(sentence.text)):
+    and I'm sorry". Nobody apologises for what went right, so the apology marks the act as a failure. A
+    bare apology right after it does the same: "We overbooked your flight. I'm so sorry."."""
+    apologised_after = after is not None and lx.APOLOGY_FOR_THAT.match(after.text)
+    if not apologised_after and not any(
+        not _hollow_kind(sentence, m) for m in lx.APOLOGY.finditer(sentence.text)
+    ):
         return None
     for subject in lx.OWN_SUBJECT.finditer(sentence.text):
         before = sentence.text[: subject.start()]
@@ -85,7 +93,11 @@ def _owned_in_apology(sentence: Sentence) -> re.Match[str] | None:
         ):
             continue
         clause = clause_around(sentence, subject.start())
-        if not lx.OWN_UNABLE.search(clause) and not lx.OWN_NOT_FAULT.search(clause):
+        if (
+            not lx.OWN_UNABLE.search(clause)
+            and not lx.OWN_NOT_FAULT.search(clause)
+            and not lx.OWN_NEUTRAL.match(sentence.text, subject.start())
+        ):
             return subject
     return None
 
@@ -101,10 +113,11 @@ def _did(sentence: Sentence) -> bool:
 def check_ownership(doc: Doc) -> Verdict:
     near: tuple[Span, str] | None = None
     for index, sentence in enumerate(doc.sentences):
-        owned = _owned(sentence, doc.sentences[index - 1] if index else None)
+        after = doc.sentences[index + 1] if index + 1 < len(doc.sentences) else None
+        owned = _owned(sentence, doc.sentences[index - 1] if index else None, after)
         if owned is None:
             continue
-        excuse = lx.EXCUSE.search(sentence.text)
+        excuse = lx.EXCUSE.search(sentence.text) or _excuse_after(after)
         undo = lx.BUT_AFTER.search(sentence.text, owned.end())
         if excuse:
             near = near or (sentence.span(excuse), "excuse")
@@ -129,6 +142,13 @@ def check_ownership(doc: Doc) -> Verdict:
         near[0] if near else None,
         "owned, then taken back" if near else "",
     )
+
+
+def _excuse_after(after: Sentence | None) -> re.Match[str] | None:
+    """The next sentence gives an outside reason for what was just owned: "This was due to a strike"."""
+    if after is None or lx.OWN_EXPLICIT.search(after.text):
+        return None
+    return lx.REASON_AFTER.match(after.text) or lx.EXCUSE.search(after.text)
 
 
 def _hollow_kind(sentence: Sentence, match: re.Match[str]) -> str:
@@ -216,6 +236,19 @@ def _empathy_clause(sentence: Sentence, position: int) -> str:
 
 
 def check_empathy(doc: Doc) -> Verdict:
+    """The patterns first; failing them, the learned reading of each sentence (``sentence_model``)."""
+    verdict = empathy_by_patterns(doc)
+    if verdict.passed:
+        return verdict
+    candidates = [s for s in doc.sentences if not le.PITY.search(s.text) and not _blame_in(s.text)]
+    learned = sentence_model.passing("empathy", candidates)
+    if learned is None:
+        return verdict
+    return passed("empathy", learned.span(), "says what it meant for them")
+
+
+def empathy_by_patterns(doc: Doc) -> Verdict:
+    """Empathy read by the patterns alone (what the learned reading is trained to add to)."""
     near: tuple[Span, str] | None = None
     for sentence in doc.sentences:
         pity = le.PITY.search(sentence.text)
