@@ -140,8 +140,6 @@ def _database() -> dict[str, object]:
         config["CONN_HEALTH_CHECKS"] = True
         # Choice lists are small; server-side cursors would cost round trips and break poolers.
         config["DISABLE_SERVER_SIDE_CURSORS"] = True
-        if env("SSB"):
-            config["OPTIONS"] = {"server_side_binding": True}
     # Lets parallel test runs on one server use separate test databases.
     config["TEST"] = {"NAME": env("TEST_DATABASE_NAME") or None}
     return config

@@ -10,7 +10,9 @@ from amends.desk.forms import AssignForm, CategoriseForm, ComposeForm, InboxFilt
 
 class EveryWidget(forms.Form):
     search = forms.CharField(
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": 'Say "x" & <y>', "hx-get": "/a?b=1&c=2"})
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": 'Say "x" & <y>', "hx-get": "/a?b=1&c=2"}
+        )
     )
     choice = forms.ChoiceField(
         choices=[("", "Any"), (1, "One & <two>"), ("Group <g>", [("g1", "G1"), ("g2", "G2")])],
@@ -44,7 +46,9 @@ FILLED = {
 }
 
 
-@pytest.mark.parametrize("data", [None, FILLED, {"search": "", "text": ""}], ids=["unbound", "filled", "empty"])
+@pytest.mark.parametrize(
+    "data", [None, FILLED, {"search": "", "text": ""}], ids=["unbound", "filled", "empty"]
+)
 def test_every_widget_is_drawn_exactly_as_djangos_templates_draw_it(data):
     by_templates = EveryWidget(data, renderer=DjangoTemplates())
     by_python = EveryWidget(data, renderer=FormRenderer())

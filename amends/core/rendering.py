@@ -15,7 +15,7 @@ from typing import Any
 from django.forms.renderers import DjangoTemplates
 from django.http import HttpRequest
 from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
 Widget = dict[str, Any]
 
@@ -40,7 +40,8 @@ def _attrs(attrs: dict[str, Any]) -> str:
 def _input(widget: Widget) -> str:
     value = widget["value"]
     shown = "" if value is None else f' value="{_text(str(value))}"'
-    return f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{shown}{_attrs(widget["attrs"])}>'
+    kind, name = _text(widget["type"]), _text(widget["name"])
+    return f'<input type="{kind}" name="{name}"{shown}{_attrs(widget["attrs"])}>'
 
 
 def _input_option(widget: Widget) -> str:
@@ -78,7 +79,7 @@ def _select(widget: Widget, draw: Callable[[Widget], str]) -> str:
 def _multiple(widget: Widget, draw: Callable[[Widget], str]) -> str:
     attrs = widget["attrs"]
     ident, css = attrs.get("id"), attrs.get("class")
-    out = [f'<div{f" id=\"{_text(ident)}\"" if ident else ""}{f" class=\"{_text(css)}\"" if css else ""}>']
+    out = [f"<div{f' id="{_text(ident)}"' if ident else ''}{f' class="{_text(css)}"' if css else ''}>"]
     for group, options, _ in _groups(widget):
         if group:
             out.append(f"\n  <div><label>{_text(group)}</label>")
@@ -91,12 +92,26 @@ def _multiple(widget: Widget, draw: Callable[[Widget], str]) -> str:
 
 def _textarea(widget: Widget) -> str:
     value = widget["value"]
-    return f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n{_text(value) if value else ""}</textarea>'
+    text = _text(value) if value else ""
+    return f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n{text}</textarea>'
 
 
 _INPUTS = {
     f"{_WIDGETS}{name}.html"
-    for name in ("input", "text", "email", "url", "number", "password", "hidden", "search", "date", "datetime", "time", "checkbox")
+    for name in (
+        "input",
+        "text",
+        "email",
+        "url",
+        "number",
+        "password",
+        "hidden",
+        "search",
+        "date",
+        "datetime",
+        "time",
+        "checkbox",
+    )
 }
 _OPTIONS = {f"{_WIDGETS}{name}.html" for name in ("radio_option", "checkbox_option")}
 _SINGLE_OPTIONS = {f"{_WIDGETS}{name}.html" for name in ("input_option", "select_option")}
@@ -106,7 +121,7 @@ _MULTIPLE = {f"{_WIDGETS}{name}.html" for name in ("multiple_input", "radio", "c
 class FormRenderer(DjangoTemplates):
     """Django's default form renderer, with the common widgets drawn in Python."""
 
-    def render(self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None) -> SafeString:
+    def render(self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None) -> str:
         drawn = self._draw(template_name, context.get("widget"))
         if drawn is None:
             return super().render(template_name, context, request=request)

@@ -106,7 +106,9 @@ def _actions_context(request: HtmxHttpRequest, complaint: Complaint, **forms: An
     return {
         "transition_form": forms.get("transition_form") or TransitionForm(allowed=allowed),
         "assign_form": forms.get("assign_form")
-        or AssignForm(initial={"team": complaint.team_id, "assignee": complaint.assignee_id}, user=_user(request)),
+        or AssignForm(
+            initial={"team": complaint.team_id, "assignee": complaint.assignee_id}, user=_user(request)
+        ),
         "categorise_form": forms.get("categorise_form")
         or CategoriseForm(initial={"category": complaint.category_id, "severity": complaint.severity}),
         "merge_form": forms.get("merge_form") or MergeForm(),

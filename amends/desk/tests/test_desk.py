@@ -192,7 +192,9 @@ def test_an_unknown_panel_is_not_found(client, agent, complaint):
     assert client.get(f"/desk/c/{complaint.reference}/panel/secrets/").status_code == 404
 
 
-def test_action_forms_load_after_the_page_with_the_complaints_current_values(client, agent, complaint, category):
+def test_action_forms_load_after_the_page_with_the_complaints_current_values(
+    client, agent, complaint, category
+):
     client.force_login(agent)
     page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
     assert 'name="to_state"' not in page
