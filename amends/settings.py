@@ -113,6 +113,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django's own renderer, drawing the common widgets in Python (amends/core/rendering.py).
+FORM_RENDERER = "amends.core.rendering.FormRenderer"
 
 
 def _database() -> dict[str, object]:

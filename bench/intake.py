@@ -10,7 +10,8 @@ import subprocess
 import sys
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from amends.accounts.models import User
@@ -82,7 +83,32 @@ def _rate(name: str, count: int, elapsed: float, statuses: set[int]) -> None:
         raise SystemExit(f"intake_{name}: unexpected statuses {statuses}")
 
 
-def form(port: int, count: int) -> None:
+Send = Callable[[http.client.HTTPConnection, int], int]
+
+
+def _drive(name: str, port: int, count: int, clients: int, send: Send) -> None:
+    """``count`` complaints, one per request, from ``clients`` connections each waiting for its answer.
+
+    One client measures the time a single complaint takes; several measure what the server takes
+    in when many customers submit at once, which is how a desk is used.
+    """
+    statuses: set[int] = set()
+
+    def client(first: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        for i in range(first, count, clients):
+            statuses.add(send(conn, i))
+        conn.close()
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(client, range(clients)))
+    _rate(
+        name if clients == 1 else f"{name}_{clients}_clients", count, time.perf_counter() - started, statuses
+    )
+
+
+def form(port: int, count: int, clients: int = 1) -> None:
     conn = http.client.HTTPConnection("127.0.0.1", port)
     conn.request("GET", "/complain/")
     response = conn.getresponse()
@@ -95,31 +121,31 @@ def form(port: int, count: int) -> None:
         "Cookie": cookie,
         "Referer": f"http://127.0.0.1:{port}/",
     }
-    statuses: set[int] = set()
-    started = time.perf_counter()
-    for i in range(count):
+    run_id = time.time_ns()
+
+    def send(conn: http.client.HTTPConnection, i: int) -> int:
         body = urllib.parse.urlencode(
-            {**FORM, "email": f"form{i}@bench.example.net", "csrfmiddlewaretoken": token.group(1)}
+            {**FORM, "email": f"form{run_id}-{i}@bench.example.net", "csrfmiddlewaretoken": token.group(1)}
         )
         conn.request("POST", "/complain/", body=body, headers=headers)
         reply = conn.getresponse()
         reply.read()
-        statuses.add(reply.status)
-    _rate("form", count, time.perf_counter() - started, statuses)
+        return reply.status
+
+    _drive("form", port, count, clients, send)
 
 
-def api(port: int, count: int) -> None:
+def api(port: int, count: int, clients: int = 1) -> None:
     user = User.objects.get(username="bench-admin")
     _, key = apikey_create(user=user, name="bench")
-    conn = http.client.HTTPConnection("127.0.0.1", port)
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {key}"}
-    statuses: set[int] = set()
-    started = time.perf_counter()
-    for i in range(count):
+    run_id = time.time_ns()
+
+    def send(conn: http.client.HTTPConnection, i: int) -> int:
         body = json.dumps(
             {
                 "name": "Bench",
-                "email": f"api{i}@bench.example.net",
+                "email": f"api{run_id}-{i}@bench.example.net",
                 "story": FORM["story"],
                 "outcome_sought": FORM["outcome_sought"],
             }
@@ -128,16 +154,19 @@ def api(port: int, count: int) -> None:
             "POST",
             "/api/v1/complaints",
             body=body,
-            headers={**headers, "Idempotency-Key": f"bench-{i}-{time.time()}"},
+            headers={**headers, "Idempotency-Key": f"bench-{run_id}-{i}"},
         )
         reply = conn.getresponse()
         reply.read()
-        statuses.add(reply.status)
-    _rate("api", count, time.perf_counter() - started, statuses)
+        return reply.status
+
+    _drive("api", port, count, clients, send)
 
 
-def run(count: int, workers: int) -> None:
+def run(count: int, workers: int, clients: int = 8) -> None:
     with server(workers) as port:
         form(port, 50)  # warm up every worker
         form(port, count)
         api(port, count)
+        form(port, count, clients)
+        api(port, count, clients)

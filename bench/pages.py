@@ -72,7 +72,7 @@ def run(runs: int) -> None:
     measure("inbox_filtered", lambda i: "/desk/?state=in_progress&assignee=0", agent_client, runs)
     measure("complaint_page", lambda i: f"/desk/c/{rng.choice(agent_refs)}/", agent_client, runs)
     measure("complaint_page_admin", lambda i: f"/desk/c/{any_refs[i % len(any_refs)]}/", admin_client, runs)
-    for panel in ("triage", "promises", "remedies", "playbooks"):
+    for panel in ("actions", "triage", "promises", "remedies", "playbooks"):
 
         def panel_path(i: int, name: str = panel) -> str:
             return f"/desk/c/{rng.choice(agent_refs)}/panel/{name}/"

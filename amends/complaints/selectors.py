@@ -7,7 +7,7 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet
 
-from amends.accounts.models import Role, User
+from amends.accounts.models import Membership, Role, User
 from amends.accounts.selectors import team_ids_for_user
 from amends.core.errors import InvalidInput, NotFound
 from amends.promises.models import Promise, PromiseState
@@ -32,12 +32,20 @@ def can_user_view_complaint(user: User, complaint: Complaint) -> bool:
     return user.teams.filter(pk=complaint.team_id).exists()
 
 
-def complaints_visible_to(user: User) -> QuerySet[Complaint]:
+def complaints_visible_to(user: User, *, inline: bool = False) -> QuerySet[Complaint]:
+    """The complaints ``user`` may see.
+
+    ``inline`` reads the user's teams in a subquery of the same statement instead of a query of
+    its own first: one round trip fewer for a lookup of one complaint. Lists keep the fetched
+    ids, so PostgreSQL plans their index scans knowing the teams.
+    """
     if not user.is_authenticated or not user.is_active:
         return Complaint.objects.none()
-    team_ids = team_ids_for_user(user)
-    if team_ids is None:
+    if user.sees_every_team:
         return Complaint.objects.all()
+    team_ids = (
+        Membership.objects.filter(user_id=user.pk).values("team_id") if inline else team_ids_for_user(user)
+    )
     visible = Q(team_id__in=team_ids)
     if user.role == Role.SUPERVISOR:
         visible |= Q(team__isnull=True)
@@ -49,15 +57,16 @@ def complaint_get_for_user(*, user: User, reference: str) -> Complaint:
 
     A complaint the user may not see is reported as not found, so references cannot be probed.
     """
-    complaint = (
-        complaints_visible_to(user)
-        .select_related("customer", "category", "team", "assignee", "merged_into")
-        .filter(reference=reference.strip().upper())
-        .first()
-    )
-    if complaint is None:
-        raise NotFound(f"No complaint {reference} that you can see.")
-    return complaint
+    # merged_into is left to load on use: few complaints have one, and joining the table to
+    # itself doubled the cost of building this query, the page's most frequent.
+    try:
+        return (
+            complaints_visible_to(user, inline=True)
+            .select_related("customer", "category", "team", "assignee")
+            .get(reference=reference.strip().upper())
+        )
+    except Complaint.DoesNotExist:
+        raise NotFound(f"No complaint {reference} that you can see.") from None
 
 
 @dataclass(frozen=True)
@@ -190,7 +199,12 @@ def _page_by_due(qs: QuerySet[Complaint], cursor: str | None, limit: int) -> Pag
 
 def timeline_for_complaint(complaint: Complaint, *, include_internal: bool = True) -> list[Event]:
     """Every event on the complaint, oldest first, with its message and actor in one query."""
-    events = Event.objects.filter(complaint=complaint).select_related("message", "actor", "message__author")
+    # The raw bytes a message arrived as can be large and are never shown on a timeline.
+    events = (
+        Event.objects.filter(complaint=complaint)
+        .select_related("message", "actor", "message__author")
+        .defer("message__raw")
+    )
     if not include_internal:
         events = events.exclude(kind="note").exclude(message__direction="internal")
     return list(events.order_by("created_at", "id"))
@@ -212,7 +226,9 @@ def customer_history(*, user: User, complaint: Complaint, limit: int = 10) -> tu
     others = Complaint.objects.filter(customer_id=complaint.customer_id).exclude(pk=complaint.pk)
     visible = list(
         others.filter(
-            pk__in=complaints_visible_to(user).filter(customer_id=complaint.customer_id).values("pk")
+            pk__in=complaints_visible_to(user, inline=True)
+            .filter(customer_id=complaint.customer_id)
+            .values("pk")
         )
         .only("reference", "summary", "state", "received_at")
         .order_by("-received_at")[:limit]

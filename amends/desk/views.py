@@ -81,7 +81,7 @@ def inbox(request: HtmxHttpRequest) -> HttpResponse:
 def _complaint_context(request: HtmxHttpRequest, complaint: Complaint, **forms: Any) -> dict[str, Any]:
     user = _user(request)
     history, history_total = selectors.customer_history(user=user, complaint=complaint)
-    allowed = states.allowed_next(complaint.state)
+    kept_actions = any(name in forms for name in _ACTION_FORMS)
     return {
         "complaint": complaint,
         "timeline": selectors.timeline_for_complaint(complaint),
@@ -89,15 +89,30 @@ def _complaint_context(request: HtmxHttpRequest, complaint: Complaint, **forms: 
         "history": history,
         "history_total": history_total,
         "compose_form": forms.get("compose_form") or ComposeForm(),
+        # The action forms (state, assignment, category, merge) load as a side panel after the
+        # page, unless one of them comes back with what the person typed.
+        "actions_inline": kept_actions,
+        **(_actions_context(request, complaint, **forms) if kept_actions else {}),
+        "error": forms.get("error", ""),
+        "notice": forms.get("notice", ""),
+    }
+
+
+_ACTION_FORMS = ("transition_form", "assign_form", "categorise_form", "merge_form")
+
+
+def _actions_context(request: HtmxHttpRequest, complaint: Complaint, **forms: Any) -> dict[str, Any]:
+    allowed = states.allowed_next(complaint.state)
+    return {
         "transition_form": forms.get("transition_form") or TransitionForm(allowed=allowed),
         "assign_form": forms.get("assign_form")
-        or AssignForm(initial={"team": complaint.team_id, "assignee": complaint.assignee_id}, user=user),
+        or AssignForm(
+            initial={"team": complaint.team_id, "assignee": complaint.assignee_id}, user=_user(request)
+        ),
         "categorise_form": forms.get("categorise_form")
         or CategoriseForm(initial={"category": complaint.category_id, "severity": complaint.severity}),
         "merge_form": forms.get("merge_form") or MergeForm(),
         "can_change": bool(allowed),
-        "error": forms.get("error", ""),
-        "notice": forms.get("notice", ""),
     }
 
 
@@ -110,6 +125,7 @@ def complaint_detail(request: HtmxHttpRequest, reference: str) -> HttpResponse:
 
 # Panels of other apps, shown beside the complaint and loaded after it (see desk/_lazy.html).
 PANELS = {
+    "actions": "desk/panels/actions.html",
     "triage": "triage/_panel.html",
     "playbooks": "coaching/_playbook_panel.html",
     "promises": "desk/panels/promises.html",
@@ -126,7 +142,10 @@ def complaint_panel(request: HtmxHttpRequest, reference: str, name: str) -> Http
     if name not in PANELS:
         raise Http404("No such panel.")
     complaint = selectors.complaint_get_for_user(user=_user(request), reference=reference)
-    return render(request, PANELS[name], {"complaint": complaint})
+    context: dict[str, Any] = {"complaint": complaint}
+    if name == "actions":
+        context.update(_actions_context(request, complaint))
+    return render(request, PANELS[name], context)
 
 
 def _act(

@@ -173,7 +173,7 @@ def test_logging_a_call_from_the_desk(client, agent, complaint):
     assert "Phone call with the customer" in page
 
 
-@pytest.mark.parametrize("name", ["triage", "playbooks", "promises", "remedies"])
+@pytest.mark.parametrize("name", ["actions", "triage", "playbooks", "promises", "remedies"])
 def test_side_panels_load_for_those_who_may_see_the_complaint_and_no_one_else(
     client, agent, outsider, complaint, name
 ):
@@ -190,3 +190,31 @@ def test_side_panels_load_for_those_who_may_see_the_complaint_and_no_one_else(
 def test_an_unknown_panel_is_not_found(client, agent, complaint):
     client.force_login(agent)
     assert client.get(f"/desk/c/{complaint.reference}/panel/secrets/").status_code == 404
+
+
+def test_action_forms_load_after_the_page_with_the_complaints_current_values(
+    client, agent, complaint, category
+):
+    client.force_login(agent)
+    page = client.get(f"/desk/c/{complaint.reference}/").content.decode()
+    assert 'name="to_state"' not in page
+    panel = client.get(f"/desk/c/{complaint.reference}/panel/actions/").content.decode()
+    assert 'name="to_state"' in panel
+    assert f'<option value="{category.pk}" selected>{category.name}</option>' in panel
+    assert f'action="/desk/c/{complaint.reference}/assign/"' in panel
+    assert "Merge a duplicate" in panel
+    assert "{#" not in panel and "{%" not in panel
+
+
+def test_a_refused_state_change_shows_the_action_forms_in_place_with_what_was_typed(client, agent, complaint):
+    client.force_login(agent)
+    response = client.post(
+        f"/desk/c/{complaint.reference}/state/",
+        {"to_state": "spam", "reason": "", "agreed_outcome": "Fitted a new screen on Tuesday"},
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Please say why" in html
+    assert 'name="to_state"' in html
+    assert "Fitted a new screen on Tuesday" in html
