@@ -203,7 +203,8 @@ def test_action_forms_load_after_the_page_with_the_complaints_current_values(
     assert f'<option value="{category.pk}" selected>{category.name}</option>' in panel
     assert f'action="/desk/c/{complaint.reference}/assign/"' in panel
     assert "Merge a duplicate" in panel
-    assert "{#" not in panel and "{%" not in panel
+    assert "{#" not in panel
+    assert "{%" not in panel
 
 
 def test_a_refused_state_change_shows_the_action_forms_in_place_with_what_was_typed(client, agent, complaint):
