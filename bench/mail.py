@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from email.header import Header
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -303,6 +304,24 @@ def generate(root: Path, count: int, seed: int = 7) -> Maildir:
     return maildir
 
 
+def _backend_pid(connection: Any) -> int:
+    """The PostgreSQL backend serving ``connection``, if it runs on this machine; else 0."""
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = int(cursor.fetchone()[0])
+    return pid if Path(f"/proc/{pid}/stat").exists() else 0
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of process ``pid`` so far (0 when unknown)."""
+    if not pid:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -329,9 +348,11 @@ def main() -> None:
     maildir = generate(Path(os.environ["AMENDS_DATA_DIR"]) / "Maildir", args.messages)
     out = StringIO()
     load = os.getloadavg()[0]
-    started, cpu = time.perf_counter(), time.process_time()
+    backend = _backend_pid(connection)
+    started, cpu, db_cpu = time.perf_counter(), time.process_time(), _cpu_seconds(backend)
     call_command("mail", "ingest", str(maildir.root), stdout=out)
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    db_cpu = _cpu_seconds(backend) - db_cpu
     counts = {key: int(value) for key, value in (line.split(": ") for line in out.getvalue().splitlines())}
     print(f"database: {connection.vendor}")
     print(f"load_average: {load:.1f} runnable (on {os.cpu_count()} cores, before the run)")
@@ -339,6 +360,8 @@ def main() -> None:
     print(f"mail_ingest_seconds: {elapsed:.1f} s")
     print(f"mail_ingest_rate: {maildir.count / elapsed:.0f} emails/s")
     print(f"mail_ingest_cpu: {1000 * cpu / maildir.count:.1f} ms/email (ingest process only)")
+    if backend:
+        print(f"mail_database_cpu: {1000 * db_cpu / maildir.count:.1f} ms/email (its PostgreSQL backend)")
     print(f"mail_threaded_share: {100 * counts['threaded'] / max(counts['ingested'], 1):.1f} %")
     for key, value in counts.items():
         print(f"mail_{key}: {value} emails")

@@ -1,9 +1,9 @@
 """Importing mail from files (``amends mail ingest``): the same pipeline, a batch at a time.
 
 A batch is stored in two statements and processed in one transaction, so the disk is synced
-once per batch instead of several times per message, and its new complaints are taken in
-together (``services.NewComplaints``). That is safe only because the files stay
-where they are: an import cut short is run again, and whatever had been taken in is then
+once per batch instead of several times per message; its new complaints, its replies and its
+rows' outcomes are written together (``services.Batch``). That is safe only because the files
+stay where they are: an import cut short is run again, and whatever had been taken in is then
 recognised as a duplicate.
 """
 
@@ -16,7 +16,7 @@ from django.db.models import F, Q
 
 from .models import InboundMail, Source, Status
 from .services import (
-    NewComplaints,
+    Batch,
     Received,
     inbound_process,
     inbound_row,
@@ -34,7 +34,8 @@ def inbound_import(*, messages: Iterable[tuple[bytes, str]], batch: int = BATCH)
     while chunk := list(islice(pending, batch)):
         with transaction.atomic(), our_addresses_read_once():
             stored = inbound_store_batch(items=chunk)
-            gathered = NewComplaints()
+            work = Batch()
+            work.fresh.update(inbound.pk for inbound, created in stored if created)
             processed = []
             taken: set[int] = set()  # rows taken in by this batch: still pending until it is flushed
             for (inbound, created), (raw, _) in zip(stored, chunk, strict=True):
@@ -42,8 +43,9 @@ def inbound_import(*, messages: Iterable[tuple[bytes, str]], batch: int = BATCH)
                     counts["duplicate"] += 1
                     continue
                 taken.add(id(inbound))
-                processed.append(inbound_process(inbound=inbound, raw=raw, fresh=created, batch=gathered))
-            gathered.flush()
+                processed.append(inbound_process(inbound=inbound, raw=raw, fresh=created, batch=work))
+            work.flush()
+            work.save()
             counts.update(Received(inbound, duplicate=False).result for inbound in processed)
     return counts
 
@@ -59,7 +61,8 @@ def inbound_store_batch(*, items: list[tuple[bytes, str]]) -> list[tuple[Inbound
     earlier = InboundMail.objects.defer("raw").filter(
         Q(sha256__in={r.sha256 for r in rows}) | Q(msgid__in=ids)
     )
-    by_hash = {row.sha256: row for row in earlier}
+    on_file = list(earlier)
+    by_hash = {row.sha256: row for row in on_file}
     by_id = {row.msgid: row for row in by_hash.values() if row.msgid}
     result: list[tuple[InboundMail, bool]] = []
     for row in rows:
@@ -68,13 +71,15 @@ def inbound_store_batch(*, items: list[tuple[bytes, str]]) -> list[tuple[Inbound
             by_hash[row.sha256] = row
             if row.msgid:
                 by_id[row.msgid] = row
+        elif found._state.adding:
+            found.duplicates += 1  # a repeat within the batch: counted before the row is written
         result.append((found or row, found is None))
     try:
         with transaction.atomic():
             InboundMail.objects.bulk_create([row for row, new in result if new])
     except IntegrityError:
         return [inbound_store(raw=raw, source=Source.FILE, source_ref=where) for raw, where in items]
-    for row in {id(row): row for row, new in result if not new}.values():
-        repeats = sum(1 for other, new in result if other is row and not new)
-        InboundMail.objects.filter(pk=row.pk).update(duplicates=F("duplicates") + repeats)
+    for row in on_file:
+        if repeats := sum(1 for other, _ in result if other is row):
+            InboundMail.objects.filter(pk=row.pk).update(duplicates=F("duplicates") + repeats)
     return result

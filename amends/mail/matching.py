@@ -64,10 +64,12 @@ def _by_headers(parsed: ParsedMail) -> tuple[Complaint, str] | None:
     wanted = list(dict.fromkeys(parsed.in_reply_to + parsed.references[::-1]))[:50]
     if not wanted:
         return None
-    found = dict(Message.objects.filter(message_id__in=wanted).values_list("message_id", "complaint_id"))
+    # One query: the messages named, each with its complaint and customer.
+    named = Message.objects.filter(message_id__in=wanted).select_related("complaint__customer")
+    found = {message.message_id: message.complaint for message in named.defer("raw", "body")}
     for message_id in wanted:
         if message_id in found:
-            return Complaint.objects.select_related("customer").get(pk=found[message_id]), "headers"
+            return found[message_id], "headers"
     return None
 
 

@@ -11,12 +11,41 @@ from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesHeaderParser, BytesParser
+from email.policy import EmailPolicy
 from email.utils import getaddresses
+from typing import Any
 
 from .charsets import decode_header_value, decode_text
 from .text import html_to_text
 
-_PARSER = BytesParser(policy=policy.default)
+# Parsed MIME headers by (name, value as it arrived), shared by every message this process reads.
+_MIME_HEADERS: dict[tuple[str, str], Any] = {}
+_MIME_HEADER_NAMES = frozenset({"content-type", "content-disposition", "content-transfer-encoding"})
+_MIME_HEADERS_KEPT = 2048
+
+
+class _Policy(EmailPolicy):
+    """``policy.default``, except that a MIME header value is parsed once per process.
+
+    The email package parses a header again each time it is asked for, and finding a part's
+    type, charset, boundary and file name asks for Content-Type a dozen times a message; most
+    mail repeats a few such values. Parsed headers cannot be changed, so sharing them changes
+    nothing but the time taken (it was most of the time spent reading a message).
+    """
+
+    def header_fetch_parse(self, name: str, value: str) -> Any:
+        if hasattr(value, "name") or name.lower() not in _MIME_HEADER_NAMES:
+            return super().header_fetch_parse(name, value)
+        key = (name, value)
+        parsed = _MIME_HEADERS.get(key)
+        if parsed is None:
+            if len(_MIME_HEADERS) >= _MIME_HEADERS_KEPT:
+                _MIME_HEADERS.clear()
+            parsed = _MIME_HEADERS[key] = super().header_fetch_parse(name, value)
+        return parsed
+
+
+_PARSER = BytesParser(policy=_Policy())
 _MSGID = re.compile(r"<[^<>\s]{1,250}>")
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _MSGID_HEADER = re.compile(rb"^message-id[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)

@@ -23,6 +23,7 @@ from django.utils import timezone
 from amends.accounts.models import Team, User
 from amends.complaints import services as complaint_services
 from amends.complaints.models import Channel, Complaint, Message, State
+from amends.complaints.services import CustomerMessage
 from amends.core.errors import AmendsError, InvalidInput, InvalidTransition
 
 from . import attachments, matching, noise, parsing
@@ -140,7 +141,7 @@ def inbound_process(
     reply_to: str = "",
     by: User | None = None,
     fresh: bool = False,
-    batch: "NewComplaints | None" = None,
+    batch: "Batch | None" = None,
 ) -> InboundMail:
     """Turn stored mail into a complaint, a message on one, a bounce record, or a quarantine.
 
@@ -149,11 +150,12 @@ def inbound_process(
     size limit, reads unreadable mail as plain text and lets our own address through;
     ``reply_to`` stands in for a missing sender. ``fresh``: the caller stored the row in its
     own, still open transaction, so no one else can be working on it. ``batch``: new
-    complaints are gathered there and taken in together when it is flushed (an import).
+    complaints and replies are gathered there and written together when it is flushed, and
+    fresh rows are saved with it (an import).
     """
     # Inside a caller's transaction (an import batch) no savepoint is needed here: failures of
     # the message itself are caught by the inner one, and anything else should end the batch.
-    with transaction.atomic(savepoint=False):
+    with transaction.atomic(savepoint=False), _held_on_failure(inbound, batch):
         claimed = fresh or InboundMail.objects.filter(
             pk=inbound.pk, status__in=[Status.PENDING, Status.QUARANTINED]
         ).update(attempts=F("attempts") + 1)
@@ -163,63 +165,73 @@ def inbound_process(
         if raw is None:
             raw = bytes(InboundMail.objects.values_list("raw", flat=True).get(pk=inbound.pk) or b"")
         inbound.handled_by = by
-        try:
-            _attempt(inbound, raw, force=force, reply_to=reply_to, batch=batch)
-        except Quarantine as exc:
-            _hold(inbound, exc.reason)
-        except AmendsError as exc:
-            _hold(inbound, exc.message)
-        except (IntegrityError, DataError) as exc:  # this message's data, not the database
-            _hold(inbound, f"Could not be stored: {type(exc).__name__}: {exc}"[:2000])
-        except DatabaseError:
-            raise  # an outage or a schema fault: the sender keeps the mail and tries again
-        except Exception as exc:  # a bug or input no one foresaw: held for a person, never lost
-            logger.exception("Inbound mail %s could not be processed", inbound.pk)
-            _hold(inbound, f"Could not be processed: {type(exc).__name__}: {exc}"[:2000])
+        _attempt(inbound, raw, force=force, reply_to=reply_to, batch=batch)
     return inbound
 
 
-class _FlushFirst(Exception):
-    """The message may answer a complaint still waiting in the batch."""
-
-
-def _attempt(
-    inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, batch: "NewComplaints | None"
-) -> None:
+@contextmanager
+def _held_on_failure(inbound: InboundMail, batch: "Batch | None") -> Iterator[None]:
+    """Hold ``inbound`` for a person, with the reason, if the block fails because of the message."""
     try:
+        yield
+    except Quarantine as exc:
+        _hold(inbound, exc.reason, batch)
+    except AmendsError as exc:
+        _hold(inbound, exc.message, batch)
+    except (IntegrityError, DataError) as exc:  # this message's data, not the database
+        _hold(inbound, f"Could not be stored: {type(exc).__name__}: {exc}"[:2000], batch)
+    except DatabaseError:
+        raise  # an outage or a schema fault: the sender keeps the mail and tries again
+    except Exception as exc:  # a bug or input no one foresaw: held for a person, never lost
+        logger.exception("Inbound mail %s could not be processed", inbound.pk)
+        _hold(inbound, f"Could not be processed: {type(exc).__name__}: {exc}"[:2000], batch)
+
+
+class _FlushFirst(Exception):
+    """The message may depend on what is still waiting in the batch."""
+
+
+def _attempt(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, batch: "Batch | None") -> None:
+    if batch is None:
         with transaction.atomic():
-            _process(inbound, raw, force=force, reply_to=reply_to, batch=batch)
+            _process(inbound, raw, force=force, reply_to=reply_to, batch=None)
+        return
+    # In a batch, what this message writes at once (a bounce, a reply with files) has its own
+    # savepoint; the rest only reads until the batch is flushed, so it needs none.
+    try:
+        _process(inbound, raw, force=force, reply_to=reply_to, batch=batch)
     except _FlushFirst:
         # Flushed outside this message's savepoint, so a failure of this message cannot undo
         # the complaints the others became.
-        assert batch is not None
         batch.flush()
-        with transaction.atomic():
-            _process(inbound, raw, force=force, reply_to=reply_to, batch=batch)
+        _process(inbound, raw, force=force, reply_to=reply_to, batch=batch)
 
 
-def _hold(inbound: InboundMail, reason: str) -> None:
+def _hold(inbound: InboundMail, reason: str, batch: "Batch | None" = None) -> None:
     inbound.status = Status.QUARANTINED
     inbound.outcome = Outcome.NONE
     inbound.reason = reason
     inbound.complaint = inbound.message = None
-    _save(inbound, keep_raw=True)
+    _save(inbound, keep_raw=True, batch=batch)
 
 
-def _save(inbound: InboundMail, *, keep_raw: bool) -> None:
+_SAVED = ["status", "outcome", "noise", "reason", "from_address", "subject", "complaint", "message"]
+_SAVED += ["processed_at", "handled_by", "attempts"]
+
+
+def _save(inbound: InboundMail, *, keep_raw: bool, batch: "Batch | None" = None) -> None:
     inbound.processed_at = timezone.now()
-    fields = ["status", "outcome", "noise", "reason", "from_address", "subject", "complaint", "message"]
-    fields += ["processed_at", "handled_by", "attempts"]
+    fields = list(_SAVED)
     if not keep_raw:
         # The complaint's message now holds the one copy of the bytes.
         inbound.raw = None
         fields.append("raw")
+    if batch is not None and batch.save_later(inbound):
+        return
     inbound.save(update_fields=fields)
 
 
-def _process(
-    inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, batch: "NewComplaints | None"
-) -> None:
+def _process(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, batch: "Batch | None") -> None:
     limit = settings.AMENDS_MAIL_MAX_BYTES
     if len(raw) > limit and not force:
         _note_headers(inbound, raw)
@@ -236,7 +248,10 @@ def _process(
     kind, why = noise.classify(parsed, null_sender=inbound.envelope_from == NULL_SENDER)
     inbound.noise, inbound.reason = kind, why
     if kind == Noise.BOUNCE:
-        _bounce(inbound, parsed)
+        if batch:
+            raise _FlushFirst  # it may name an address or a complaint still waiting in the batch
+        with transaction.atomic(savepoint=batch is not None):
+            _bounce(inbound, parsed, batch)
         return
     if parsed.from_address in our_addresses():
         inbound.noise = Noise.LOOP  # even when released: never acknowledged, or it loops
@@ -247,11 +262,13 @@ def _process(
         shown = parsing.header(parsed.message, "from") or "missing"
         raise Quarantine(f"No usable sender: no address we could reply to (From: {shown}).")
     envelope_to = inbound.envelope_to.split()
+    if batch and batch.answered_by(parsed):
+        raise _FlushFirst  # it answers a message still waiting in the batch
     match = matching.find_complaint(parsed, envelope_to=envelope_to)
     if match is None and batch and matching.may_continue(parsed, envelope_to=envelope_to):
         raise _FlushFirst  # it may answer a complaint still waiting in the batch
     if match is not None and not _starts_new(match.complaint, kind):
-        _thread(inbound, parsed, raw, sender, match)
+        _thread(inbound, parsed, raw, sender, match, batch=batch)
     else:
         _new(inbound, parsed, raw, sender, follows=match.complaint if match else None, batch=batch)
 
@@ -328,7 +345,7 @@ def _new(
     sender: str,
     *,
     follows: Complaint | None,
-    batch: "NewComplaints | None",
+    batch: "Batch | None",
 ) -> None:
     extra: dict[str, object] = {"inbound": inbound.pk}
     if inbound.noise:
@@ -355,52 +372,122 @@ def _new(
     _finish(inbound, parsed, Outcome.NEW, intake.complaint, intake.message)
 
 
-class NewComplaints:
-    """New complaints gathered from a batch of mail and taken in together, in a fixed number of
-    statements rather than a dozen each.
+class Batch:
+    """The work of a batch of mail (an import) that is written together rather than message by
+    message: new complaints, replies to complaints on file, and the mail rows themselves.
 
-    ``flush`` takes in what was gathered; if that fails (one message's data the database
-    refuses), each is taken in on its own so only the faulty one is quarantined.
+    A message that may depend on what is waiting (it answers a waiting message, may answer a
+    waiting complaint, or is a bounce) has the batch flushed first, so the result is as if the
+    mail were read one at a time. If the database refuses a flush, each waiting message is
+    written on its own so that only the faulty one is quarantined.
     """
 
     def __init__(self) -> None:
-        self.waiting: list[tuple[InboundMail, parsing.ParsedMail, complaint_services.ComplaintInput]] = []
+        self.new: list[tuple[InboundMail, parsing.ParsedMail, complaint_services.ComplaintInput]] = []
+        self.replies: list[tuple[InboundMail, parsing.ParsedMail, Complaint, CustomerMessage]] = []
+        self.message_ids: set[str] = set()  # of the messages waiting
+        self.fresh: set[int] = set()  # ids of the rows stored in this batch's transaction
+        self.rows: dict[int, InboundMail] = {}  # fresh rows processed, to be saved with the batch
 
     def __bool__(self) -> bool:
-        return bool(self.waiting)
+        return bool(self.new or self.replies)
 
     def add(
         self, inbound: InboundMail, parsed: parsing.ParsedMail, data: complaint_services.ComplaintInput
     ) -> None:
-        self.waiting.append((inbound, parsed, data))
+        self.new.append((inbound, parsed, data))
+        self._waits(parsed)
+
+    def add_reply(
+        self, inbound: InboundMail, parsed: parsing.ParsedMail, complaint: Complaint, item: CustomerMessage
+    ) -> None:
+        self.replies.append((inbound, parsed, complaint, item))
+        self._waits(parsed)
+
+    def _waits(self, parsed: parsing.ParsedMail) -> None:
+        if parsed.message_id:
+            self.message_ids.add(parsed.message_id)
+
+    def answered_by(self, parsed: parsing.ParsedMail) -> bool:
+        """Whether ``parsed`` names a waiting message in In-Reply-To or References."""
+        return bool(self.message_ids) and any(
+            message_id in self.message_ids for message_id in parsed.in_reply_to + parsed.references
+        )
+
+    def save_later(self, inbound: InboundMail) -> bool:
+        """Keep a fresh row to save with the batch; ``False`` for a row that must be saved now."""
+        if inbound.pk not in self.fresh:
+            return False
+        self.rows[inbound.pk] = inbound
+        return True
 
     def flush(self) -> None:
-        waiting, self.waiting = self.waiting, []
-        try:
-            with transaction.atomic():
-                received = complaint_services.complaints_receive(items=[data for _, _, data in waiting])
-                for (inbound, parsed, _), intake in zip(waiting, received, strict=True):
-                    _finish(inbound, parsed, Outcome.NEW, intake.complaint, intake.message)
-        except (IntegrityError, DataError):
-            for inbound, parsed, data in waiting:
-                self._one(inbound, parsed, data)
+        """Write the new complaints, then the replies, that are waiting."""
+        new, replies, self.new, self.replies = self.new, self.replies, [], []
+        self.message_ids.clear()
+        if new:
+            self._flush_new(new)
+        if replies:
+            self._flush_replies(replies)
 
-    @staticmethod
-    def _one(
-        inbound: InboundMail, parsed: parsing.ParsedMail, data: complaint_services.ComplaintInput
+    def save(self) -> None:
+        """Save the rows kept for the batch, in one statement (the rows exist: an upsert is
+        how one statement updates many rows with different values on every database)."""
+        rows, self.rows = list(self.rows.values()), {}
+        if rows:
+            fields = [*_SAVED, "raw"]
+            InboundMail.objects.bulk_create(
+                rows, update_conflicts=True, unique_fields=["id"], update_fields=fields
+            )
+
+    def _flush_new(
+        self, new: list[tuple[InboundMail, parsing.ParsedMail, complaint_services.ComplaintInput]]
     ) -> None:
         try:
             with transaction.atomic():
-                (intake,) = complaint_services.complaints_receive(items=[data])
-                _finish(inbound, parsed, Outcome.NEW, intake.complaint, intake.message)
-        except (IntegrityError, DataError) as exc:
-            _hold(inbound, f"Could not be stored: {type(exc).__name__}: {exc}"[:2000])
+                received = complaint_services.complaints_receive(items=[data for _, _, data in new])
+                for (inbound, parsed, _), intake in zip(new, received, strict=True):
+                    _finish(inbound, parsed, Outcome.NEW, intake.complaint, intake.message, self)
+        except (IntegrityError, DataError):
+            for inbound, parsed, data in new:
+                with _held_on_failure(inbound, self), transaction.atomic():
+                    (intake,) = complaint_services.complaints_receive(items=[data])
+                    _finish(inbound, parsed, Outcome.NEW, intake.complaint, intake.message, self)
+
+    def _flush_replies(
+        self, replies: list[tuple[InboundMail, parsing.ParsedMail, Complaint, CustomerMessage]]
+    ) -> None:
+        try:
+            with transaction.atomic():
+                messages = complaint_services.complaints_add_customer_messages(items=[r[3] for r in replies])
+                for (inbound, parsed, complaint, _), message in zip(replies, messages, strict=True):
+                    _finish(inbound, parsed, Outcome.THREADED, complaint, message, self)
+        except DatabaseError as exc:
+            if not isinstance(exc, IntegrityError | DataError):
+                raise
+            self._replies_one_by_one(replies)
+        except Exception:  # a reply refused (AmendsError) or a bug: found and held below
+            self._replies_one_by_one(replies)
+
+    def _replies_one_by_one(
+        self, replies: list[tuple[InboundMail, parsing.ParsedMail, Complaint, CustomerMessage]]
+    ) -> None:
+        for inbound, parsed, complaint, item in replies:
+            with _held_on_failure(inbound, self), transaction.atomic():
+                (message,) = complaint_services.complaints_add_customer_messages(items=[item])
+                _finish(inbound, parsed, Outcome.THREADED, complaint, message, self)
 
 
 def _thread(
-    inbound: InboundMail, parsed: parsing.ParsedMail, raw: bytes, sender: str, match: matching.Match
+    inbound: InboundMail,
+    parsed: parsing.ParsedMail,
+    raw: bytes,
+    sender: str,
+    match: matching.Match,
+    *,
+    batch: Batch | None,
 ) -> None:
-    message = complaint_services.complaint_add_customer_message(
+    item = CustomerMessage(
         complaint=match.complaint,
         body=_fit(strip_reply(parsed.text) or NO_TEXT),
         channel=Channel.EMAIL,
@@ -412,7 +499,14 @@ def _thread(
         automatic=bool(inbound.noise),
     )
     inbound.reason = inbound.reason or f"Threaded by {match.by}."
-    _finish(inbound, parsed, Outcome.THREADED, match.complaint, message)
+    if batch is not None and not parsed.attachments:
+        complaint_services.customer_message_check(item.body)  # refused now, not when flushed
+        batch.add_reply(inbound, parsed, match.complaint, item)
+        return
+    # Files are stored with the message, in its savepoint: a file that fails undoes the reply.
+    with transaction.atomic(savepoint=batch is not None):
+        (message,) = complaint_services.complaints_add_customer_messages(items=[item])
+        _finish(inbound, parsed, Outcome.THREADED, match.complaint, message, batch)
 
 
 def _finish(
@@ -421,15 +515,16 @@ def _finish(
     outcome: Outcome,
     complaint: Complaint,
     message: Message | None,
+    batch: Batch | None = None,
 ) -> None:
     if message is not None and parsed.attachments:
         attachments.attachments_store(inbound=inbound, message=message, parts=parsed.attachments)
     inbound.status, inbound.outcome = Status.PROCESSED, outcome
     inbound.complaint, inbound.message = complaint, message
-    _save(inbound, keep_raw=False)
+    _save(inbound, keep_raw=False, batch=batch)
 
 
-def _bounce(inbound: InboundMail, parsed: parsing.ParsedMail) -> None:
+def _bounce(inbound: InboundMail, parsed: parsing.ParsedMail, batch: Batch | None) -> None:
     report = noise.read_bounce(parsed)
     complaint = None
     if report.failed:
@@ -444,7 +539,7 @@ def _bounce(inbound: InboundMail, parsed: parsing.ParsedMail) -> None:
     else:
         inbound.reason = f"{inbound.reason} No permanent failure listed; nothing marked."
     inbound.status, inbound.outcome, inbound.complaint = Status.PROCESSED, Outcome.BOUNCE, complaint
-    _save(inbound, keep_raw=True)
+    _save(inbound, keep_raw=True, batch=batch)
 
 
 def _require(by: User | None) -> None:

@@ -10,12 +10,15 @@ The package is split by subject; import the verbs from here.
 from ._base import complaint_record_event
 from .bulk import SystemMessage, complaints_record_event, complaints_send_system_messages, customer_emails
 from .conversation import (
+    CustomerMessage,
     complaint_add_customer_message,
     complaint_add_note,
     complaint_log_call,
     complaint_record_feedback,
     complaint_reply,
     complaint_send_system_message,
+    complaints_add_customer_messages,
+    customer_message_check,
     message_record_bounce,
 )
 from .customers import (
@@ -47,6 +50,7 @@ from .journey import (
 
 __all__ = [
     "ComplaintInput",
+    "CustomerMessage",
     "Escalation",
     "Intake",
     "SystemMessage",
@@ -67,6 +71,7 @@ __all__ = [
     "complaint_send_system_message",
     "complaint_set_urgency",
     "complaint_transition",
+    "complaints_add_customer_messages",
     "complaints_escalate",
     "complaints_receive",
     "complaints_record_event",
@@ -75,6 +80,7 @@ __all__ = [
     "customer_email",
     "customer_emails",
     "customer_find_or_create",
+    "customer_message_check",
     "message_record_bounce",
     "normalise_email",
     "normalise_phone",

@@ -1,5 +1,7 @@
 """Messages with the customer: replies, calls, notes, their messages, system mail and bounces."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from email.utils import make_msgid
 from typing import Any
 
@@ -18,6 +20,7 @@ from ..models import (
     Complaint,
     Delivery,
     Direction,
+    Event,
     EventKind,
     Message,
     State,
@@ -25,6 +28,7 @@ from ..models import (
 from ._base import (
     CUSTOMER,
     SYSTEM,
+    _event,
     _locked,
     _move,
     _record,
@@ -216,7 +220,33 @@ def complaint_add_note(*, complaint: Complaint, by: User, body: str) -> Message:
     return message
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class CustomerMessage:
+    """A further message from the customer, as ``complaint_add_customer_message`` takes it."""
+
+    complaint: Complaint
+    body: str
+    channel: Channel
+    raw: bytes = b""
+    raw_content_type: str = ""
+    message_id: str | None = None
+    by: User | None = None
+    from_address: str = ""
+    subject: str = ""
+    automatic: bool = False
+
+
+def customer_message_check(body: str) -> None:
+    """Raise ``InvalidInput`` if ``complaint_add_customer_message`` would refuse ``body``."""
+    if not body.strip():
+        raise InvalidInput("The message is empty.", field="body")
+    if len(body) > settings.AMENDS_MAX_STORY_CHARS:
+        raise InvalidInput(
+            f"Please keep a message under {settings.AMENDS_MAX_STORY_CHARS:,} characters.",
+            field="body",
+        )
+
+
 def complaint_add_customer_message(
     *,
     complaint: Complaint,
@@ -236,40 +266,95 @@ def complaint_add_customer_message(
     because the customer is telling us it is not over. An ``automatic`` message (an
     out-of-office, say) is recorded without moving the complaint: no person wrote it.
     """
-    complaint = _locked(complaint)
-    if not body.strip():
-        raise InvalidInput("The message is empty.", field="body")
-    if len(body) > settings.AMENDS_MAX_STORY_CHARS:
-        raise InvalidInput(
-            f"Please keep a message under {settings.AMENDS_MAX_STORY_CHARS:,} characters.",
-            field="body",
-        )
-    message = Message.objects.create(
+    item = CustomerMessage(
         complaint=complaint,
-        direction=Direction.INBOUND,
+        body=body,
         channel=channel,
-        author=by,
-        from_address=from_address[:254],
-        subject=subject[:300],
-        body=body.strip(),
-        raw=raw or None,
+        raw=raw,
         raw_content_type=raw_content_type,
         message_id=message_id,
+        by=by,
+        from_address=from_address,
+        subject=subject,
+        automatic=automatic,
     )
-    _record(complaint, EventKind.MESSAGE_IN, by=by, label=CUSTOMER, message=message)
-    if automatic:
-        return message
-    if complaint.state == State.AWAITING_CUSTOMER:
-        _move(complaint, State.IN_PROGRESS, by=by, label=CUSTOMER, reason="The customer replied")
-    elif complaint.state in (State.RESOLVED, State.CLOSED):
-        _move(
-            complaint,
-            State.REOPENED,
-            by=by,
-            label=CUSTOMER,
-            reason="The customer wrote again after resolution",
+    return complaints_add_customer_messages(items=[item])[0]
+
+
+@transaction.atomic
+def complaints_add_customer_messages(*, items: Sequence[CustomerMessage]) -> list[Message]:
+    """``complaint_add_customer_message`` for many messages, in order, in a few statements.
+
+    The one write path for further customer messages: one message is a list of one. The
+    result is as if each were added in turn (a second message to a complaint sees the state the
+    first left it in), but messages and their timeline entries are written together, except
+    where a complaint moves. All or nothing: ``InvalidInput`` for the first body refused.
+    """
+    locked = _locked_many([item.complaint for item in items])
+    for item in items:
+        customer_message_check(item.body)
+    messages: list[Message] = []
+    waiting: list[tuple[Message, User | None]] = []
+    for item in items:
+        complaint = locked[item.complaint.pk]
+        message = Message(
+            complaint=complaint,
+            direction=Direction.INBOUND,
+            channel=item.channel,
+            author=item.by,
+            from_address=item.from_address[:254],
+            subject=item.subject[:300],
+            body=item.body.strip(),
+            raw=item.raw or None,
+            raw_content_type=item.raw_content_type,
+            message_id=item.message_id,
         )
-    return message
+        messages.append(message)
+        waiting.append((message, item.by))
+        to_state, reason = _customer_move(complaint, automatic=item.automatic)
+        if to_state is not None:
+            _write_customer_messages(waiting)
+            waiting = []
+            _move(complaint, to_state, by=item.by, label=CUSTOMER, reason=reason)
+    _write_customer_messages(waiting)
+    return messages
+
+
+def _locked_many(complaints: list[Complaint]) -> dict[int, Complaint]:
+    if len(complaints) == 1:
+        return {complaints[0].pk: _locked(complaints[0])}
+    found = (
+        Complaint.objects.select_for_update(of=("self",))
+        .select_related("customer", "team")
+        .filter(pk__in={c.pk for c in complaints})
+        .order_by("pk")
+    )
+    locked = {c.pk: c for c in found}
+    if missing := [c.pk for c in complaints if c.pk not in locked]:
+        raise Complaint.DoesNotExist(f"No complaint with id {missing[0]}.")
+    return locked
+
+
+def _customer_move(complaint: Complaint, *, automatic: bool) -> tuple[State | None, str]:
+    if automatic:
+        return None, ""
+    if complaint.state == State.AWAITING_CUSTOMER:
+        return State.IN_PROGRESS, "The customer replied"
+    if complaint.state in (State.RESOLVED, State.CLOSED):
+        return State.REOPENED, "The customer wrote again after resolution"
+    return None, ""
+
+
+def _write_customer_messages(waiting: list[tuple[Message, User | None]]) -> None:
+    if not waiting:
+        return
+    Message.objects.bulk_create([message for message, _ in waiting])
+    Event.objects.bulk_create(
+        [
+            _event(message.complaint, EventKind.MESSAGE_IN, by=by, label=CUSTOMER, message=message)
+            for message, by in waiting
+        ]
+    )
 
 
 @transaction.atomic

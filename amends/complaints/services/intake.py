@@ -145,7 +145,7 @@ def complaints_receive(*, items: Sequence[ComplaintInput], by: User | None = Non
     for data in items:
         complaint_input_check(data)
     now = timezone.now()
-    plans = [_plans(data, now) for data in items]
+    plans = _plans_alike(items, now)
     with transaction.atomic(savepoint=False):
         return _write(items, plans, by, now)
 
@@ -189,6 +189,26 @@ def _write(
     _remember_contact_times(items, customers)
     _queue_after_receive(complaints, acknowledge=[data.acknowledge for data in items])
     return [Intake(c, m) for c, m in zip(complaints, messages, strict=True)]
+
+
+def _plans_alike(items: Sequence[ComplaintInput], now: datetime) -> list[list[promise_services.PromisePlan]]:
+    # Complaints that agree on what the plans depend on get the same plans, so each kind is
+    # worked out once per batch rather than once per complaint (a few queries each).
+    known: dict[tuple[object, ...], list[promise_services.PromisePlan]] = {}
+    plans = []
+    for data in items:
+        by_phone = data.preferred_contact_method == ContactMethod.PHONE
+        key = (
+            data.category.pk if data.category else None,
+            data.category.team_id if data.category else None,
+            data.severity,
+            data.callback_at if by_phone else None,
+            data.preferred_contact_time if by_phone else "",
+        )
+        if key not in known:
+            known[key] = _plans(data, now)
+        plans.append(list(known[key]))
+    return plans
 
 
 def _plans(data: ComplaintInput, now: datetime) -> list[promise_services.PromisePlan]:
