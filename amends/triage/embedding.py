@@ -5,6 +5,7 @@ fetched: wordllama's loader would fall back to a download when it cannot find it
 the two files are opened here directly. One copy is kept per process.
 """
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,13 +32,23 @@ class Embedder:
         self.tokenizer = tokenizer
 
     def embed(self, texts: list[str]) -> Matrix:
+        return self._pooled(texts, np.mean)
+
+    def embed_max(self, texts: list[str]) -> Matrix:
+        """Unit-length element-wise maxima of the token vectors: the strongest single words.
+
+        Not a sentence vector for cosines (use ``embed``); the classifier reads it beside the mean.
+        """
+        return self._pooled(texts, np.max)
+
+    def _pooled(self, texts: list[str], pool: Callable[..., Matrix]) -> Matrix:
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         for i, encoding in enumerate(self.tokenizer.encode_batch(texts, add_special_tokens=False)):
             ids = np.asarray(encoding.ids[:MAX_TOKENS], dtype=np.int64)
             if ids.size == 0:
                 continue
             np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
-            vector = self.table[ids].mean(axis=0)
+            vector = pool(self.table[ids], axis=0)
             out[i] = vector / (np.linalg.norm(vector) + 1e-9)
         return out
 

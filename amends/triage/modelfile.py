@@ -18,7 +18,10 @@ import numpy.typing as npt
 from amends.core.errors import InvalidInput
 
 MAGIC = "amends-triage-category-model"
-FORMAT_VERSION = 1
+# 2 added the max-pooled token vectors to the embedding block (a new setting, wider weights).
+# Format 1 files are still read, and score as they always did, on the mean vector alone.
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)
 MAX_ENTRY_BYTES = 200 * 1024 * 1024  # a zip bomb is refused before it is inflated
 
 
@@ -68,10 +71,11 @@ def _header(archive: zipfile.ZipFile) -> dict[str, Any]:
         raise ModelFileError("The model file's meta.json is not valid JSON.") from exc
     if header.get("magic") != MAGIC:
         raise ModelFileError("This is not an Amends category model file.")
-    if header.get("format") != FORMAT_VERSION:
+    if header.get("format") not in READABLE_FORMATS:
+        readable = " or ".join(str(f) for f in READABLE_FORMATS)
         raise ModelFileError(
             f"The model file is format {header.get('format')!r}; this Amends reads format "
-            f"{FORMAT_VERSION}. Train it again with this version."
+            f"{readable}. Train it again with this version."
         )
     return header
 
@@ -79,7 +83,10 @@ def _header(archive: zipfile.ZipFile) -> dict[str, Any]:
 def loads(
     data: bytes,
 ) -> tuple[dict[str, Any], dict[str, list[str]], dict[str, npt.NDArray[Any]]]:
-    """Read a model file's meta, word lists and arrays; ``ModelFileError`` if it is not sound."""
+    """Read a model file's meta (with its ``format``), word lists and arrays.
+
+    ``ModelFileError`` if it is not sound.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -96,4 +103,4 @@ def loads(
                 vocabularies[name[6:-5]] = json.loads(raw)
             elif name.endswith(".npy"):
                 arrays[name[:-4]] = np.load(io.BytesIO(raw), allow_pickle=False)
-    return header["meta"], vocabularies, arrays
+    return {**header["meta"], "format": header["format"]}, vocabularies, arrays

@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from amends.triage.classifier import CategoryClassifier
+from amends.triage.classifier import CategoryClassifier, Settings
 from amends.triage.modelfile import ModelFileError
 
 from .conftest import labelled_texts
@@ -76,3 +76,38 @@ def test_an_altered_model_file_is_refused(model):
 def test_a_model_needs_two_categories():
     with pytest.raises(ValueError, match="two categories"):
         CategoryClassifier().fit(["a parcel", "another parcel"], ["delivery", "delivery"])
+
+
+def _rewritten(data: bytes, change_header) -> bytes:
+    original = zipfile.ZipFile(io.BytesIO(data))
+    header = json.loads(original.read("meta.json"))
+    change_header(header)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as rewritten:
+        rewritten.writestr("meta.json", json.dumps(header))
+        for item in original.infolist():
+            if item.filename != "meta.json":
+                rewritten.writestr(item.filename, original.read(item.filename))
+    return out.getvalue()
+
+
+def test_a_format_1_file_still_loads_and_scores_as_it_was_trained():
+    def as_format_1(header):
+        header["format"] = 1
+        header["meta"]["settings"].pop("max_pooling")
+
+    texts, labels = labelled_texts()
+    before = CategoryClassifier(Settings(max_pooling=False)).fit(texts, labels)
+    old = CategoryClassifier.from_bytes(_rewritten(before.to_bytes(), as_format_1))
+    assert not old.settings.max_pooling
+    text = "The courier left my parcel at number 12 instead of my house"
+    assert old.predict(text).label == "delivery"
+    assert old.predict(text).confidence == pytest.approx(before.predict(text).confidence, abs=0.01)
+
+
+def test_a_file_of_a_format_this_version_cannot_read_is_refused_with_a_reason(model):
+    def as_format_9(header):
+        header["format"] = 9
+
+    with pytest.raises(ModelFileError, match="format 9; this Amends reads format 1 or 2"):
+        CategoryClassifier.from_bytes(_rewritten(model.to_bytes(), as_format_9))
