@@ -156,12 +156,15 @@ class CategoryClassifier:
         """The feature rows of ``texts`` (``embeddings`` may be passed if already computed)."""
         word, char = self._vectorizers()
         texts = list(texts)
-        if embeddings is None:
-            embeddings = get_embedder().embed(texts)
+        maxima = None
+        if embeddings is None:  # one tokenization for both poolings
+            embeddings, maxima = get_embedder().embed_mean_and_max(texts)
         s = self.settings
         meaning = embeddings
         if s.max_pooling:
-            meaning = np.hstack([embeddings, get_embedder().embed_max(texts)]) / np.sqrt(2)
+            if maxima is None:
+                maxima = get_embedder().embed_max(texts)
+            meaning = np.hstack([embeddings, maxima]) / np.sqrt(2)
         blocks = [
             _tfidf(word.transform(texts), self.arrays["word_idf"]),
             sparse.csr_matrix(meaning * s.embedding_weight),

@@ -32,24 +32,31 @@ class Embedder:
         self.tokenizer = tokenizer
 
     def embed(self, texts: list[str]) -> Matrix:
-        return self._pooled(texts, np.mean)
+        return self._pooled(texts, np.mean)[0]
 
     def embed_max(self, texts: list[str]) -> Matrix:
         """Unit-length element-wise maxima of the token vectors: the strongest single words.
 
         Not a sentence vector for cosines (use ``embed``); the classifier reads it beside the mean.
         """
-        return self._pooled(texts, np.max)
+        return self._pooled(texts, np.max)[0]
 
-    def _pooled(self, texts: list[str], pool: Callable[..., Matrix]) -> Matrix:
-        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
+    def embed_mean_and_max(self, texts: list[str]) -> tuple[Matrix, Matrix]:
+        """``embed`` and ``embed_max`` of the same texts, tokenizing them once."""
+        mean, maximum = self._pooled(texts, np.mean, np.max)
+        return mean, maximum
+
+    def _pooled(self, texts: list[str], *pools: Callable[..., Matrix]) -> list[Matrix]:
+        out = [np.zeros((len(texts), self.table.shape[1]), dtype=np.float32) for _ in pools]
         for i, encoding in enumerate(self.tokenizer.encode_batch(texts, add_special_tokens=False)):
             ids = np.asarray(encoding.ids[:MAX_TOKENS], dtype=np.int64)
             if ids.size == 0:
                 continue
             np.clip(ids, 0, self.table.shape[0] - 1, out=ids)
-            vector = pool(self.table[ids], axis=0)
-            out[i] = vector / (np.linalg.norm(vector) + 1e-9)
+            vectors = self.table[ids]
+            for pooled, pool in zip(out, pools, strict=True):
+                vector = pool(vectors, axis=0)
+                pooled[i] = vector / (np.linalg.norm(vector) + 1e-9)
         return out
 
     def embed_one(self, text: str) -> Matrix:
