@@ -79,7 +79,7 @@ def _inbox_row(c: Complaint, link: str) -> str:
     assignee = escape(c.assignee.display_name) if c.assignee else "Unassigned"
     href, summary = escape(link.replace(_REFERENCE, c.reference)), escape(c.summary)
     who = f"{escape(c.reference)} · {escape(c.customer.name)}{category}"
-    received = _when(c.received_at)
+    received_iso, received_short, _ = _when(c.received_at)
     state_name, severity_name = _STATES.get(c.state, c.state), _SEVERITIES.get(c.severity, c.severity)
     state = f'<span class="badge state-{escape(c.state)}">{escape(state_name)}</span>'
     severity = f'<span class="badge sev-{escape(c.severity)}">{escape(severity_name)}</span>'
@@ -91,7 +91,7 @@ def _inbox_row(c: Complaint, link: str) -> str:
         f"      <td>{state}</td>\n"
         f"      <td>{severity}{urgent}</td>\n"
         f'      <td>{team}<div class="muted small">{assignee}</div></td>\n'
-        f'      <td><time datetime="{received[0]}">{received[1]}</time></td>\n    </tr>'
+        f'      <td><time datetime="{received_iso}">{received_short}</time></td>\n    </tr>'
     )
 
 
