@@ -55,6 +55,7 @@ def main() -> None:
         print(f"generate_rate: {(args.complaints - have) / (time.perf_counter() - started):.0f} complaints/s")
     print(f"complaints: {Complaint.objects.count()} rows")
     print(f"database: {django.db.connection.vendor}")
+    print(f"cache: {str(settings.CACHES['default']['BACKEND']).rsplit('.', 1)[-1]}")
     if args.only in (None, "intake"):
         intake.run(args.intake, args.web_workers)
     if args.only in (None, "pages"):

@@ -7,6 +7,22 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 
 
+BENCH_CACHE_URL = "redis://127.0.0.1:6379/14"
+
+
+def redis_answers(url: str) -> bool:
+    """Whether a Redis server answers PING at ``url`` (the benchmarks use one if it is there)."""
+    import socket
+
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), timeout=1) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
 def ensure_database(url: str, *, fresh: bool) -> None:
     """Create the PostgreSQL database named in ``url`` if missing; drop it first with ``fresh``."""
     if not url.startswith("postgres"):
@@ -41,6 +57,9 @@ def start_django(
     for name, value in amends.items():
         os.environ[f"AMENDS_{name}"] = value
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amends.settings")
+    if "AMENDS_CACHE_URL" not in os.environ and redis_answers(BENCH_CACHE_URL):
+        # As deployed with several web processes: throttles and sessions in a shared Redis.
+        os.environ["AMENDS_CACHE_URL"] = BENCH_CACHE_URL
     ensure_database(database_url, fresh=fresh)
 
     import django

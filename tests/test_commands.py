@@ -46,6 +46,30 @@ def test_debug_is_off_unless_asked_for(tmp_path):
     assert result.stdout.strip() == "False"
 
 
+@pytest.mark.parametrize(
+    ("cache_url", "engine"),
+    [
+        ("", "django.contrib.sessions.backends.db"),
+        ("redis://127.0.0.1:6379/15", "django.contrib.sessions.backends.cached_db"),
+    ],
+)
+def test_sessions_are_cached_only_in_a_cache_every_process_shares(tmp_path, cache_url, engine):
+    code = "from django.conf import settings; import django; django.setup(); print(settings.SESSION_ENGINE)"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AMENDS_")}
+    env.update(
+        {
+            "AMENDS_SECRET_KEY": "k" * 50,
+            "AMENDS_DATA_DIR": str(tmp_path),
+            "AMENDS_CACHE_URL": cache_url,
+            "DJANGO_SETTINGS_MODULE": "amends.settings",
+        }
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == engine
+
+
 def test_help_lists_the_commands():
     result = run("--help", env={})
     for command in ("demo", "serve", "worker", "migrate", "createsuperuser", "apikey"):

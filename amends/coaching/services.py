@@ -16,6 +16,7 @@ from amends.accounts.models import User
 from amends.complaints import services as complaint_services
 from amends.complaints.models import Category, Complaint, Message, Severity
 from amends.core.errors import AmendsError, InvalidInput, InvalidTransition, PermissionDenied
+from amends.core.memo import remembered
 
 from .analyzer import Analysis, analyse
 from .models import MinimumScore, Playbook, PlaybookKind, PlaybookVersion, ReplyTemplate, VersionState
@@ -49,6 +50,14 @@ def minimum_score_for(severity: str) -> int | None:
     """The minimum score set for ``severity``, or None when replies are only advised."""
     row = MinimumScore.objects.filter(severity=severity, is_active=True).first()
     return row.minimum if row else None
+
+
+def minimum_score_shown(severity: str) -> int | None:
+    """``minimum_score_for`` as the composer shows it: memoised per process for a few seconds.
+
+    Sending still reads the database (``coached_reply``), so a changed minimum is enforced at once.
+    """
+    return remembered(("coach-minimum", severity), lambda: minimum_score_for(severity))
 
 
 def coached_reply(*, complaint: Complaint, by: User, body: str) -> Message:

@@ -5,7 +5,8 @@ import binascii
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from amends.accounts.models import Membership, Role, User
 from amends.accounts.selectors import team_ids_for_user
@@ -59,11 +60,27 @@ def complaint_get_for_user(*, user: User, reference: str) -> Complaint:
     """
     # merged_into is left to load on use: few complaints have one, and joining the table to
     # itself doubled the cost of building this query, the page's most frequent.
+    return _visible_get(complaints_visible_to(user, inline=True), reference)
+
+
+def complaint_page_get_for_user(*, user: User, reference: str) -> Complaint:
+    """``complaint_get_for_user`` for the complaint page: the complaint also carries
+    ``customer_others``, how many other complaints its customer has made (see ``customer_history``)."""
+    others = (
+        Complaint.objects.filter(customer_id=OuterRef("customer_id"))
+        .exclude(pk=OuterRef("pk"))
+        .values("customer_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    visible = complaints_visible_to(user, inline=True).annotate(customer_others=Coalesce(Subquery(others), 0))
+    return _visible_get(visible, reference)
+
+
+def _visible_get(visible: QuerySet[Complaint], reference: str) -> Complaint:
     try:
-        return (
-            complaints_visible_to(user, inline=True)
-            .select_related("customer", "category", "team", "assignee")
-            .get(reference=reference.strip().upper())
+        return visible.select_related("customer", "category", "team", "assignee").get(
+            reference=reference.strip().upper()
         )
     except Complaint.DoesNotExist:
         raise NotFound(f"No complaint {reference} that you can see.") from None
@@ -222,8 +239,15 @@ def promises_told_to_customer(complaint: Complaint) -> list[Promise]:
 
 def customer_history(*, user: User, complaint: Complaint, limit: int = 10) -> tuple[list[Complaint], int]:
     """The same customer's other complaints that ``user`` may see, newest first, and how many
-    complaints the customer has made in all (a number only: other teams' cases stay private)."""
+    complaints the customer has made in all (a number only: other teams' cases stay private).
+
+    A complaint read by ``complaint_page_get_for_user`` already knows that number, so a first
+    complaint costs no query here and a returning customer's one.
+    """
     others = Complaint.objects.filter(customer_id=complaint.customer_id).exclude(pk=complaint.pk)
+    total: int | None = getattr(complaint, "customer_others", None)
+    if total == 0:
+        return [], 0
     visible = list(
         others.filter(
             pk__in=complaints_visible_to(user, inline=True)
@@ -233,7 +257,7 @@ def customer_history(*, user: User, complaint: Complaint, limit: int = 10) -> tu
         .only("reference", "summary", "state", "received_at")
         .order_by("-received_at")[:limit]
     )
-    return visible, others.count()
+    return visible, others.count() if total is None else total
 
 
 def complaint_with_relations(pk: int) -> Complaint:

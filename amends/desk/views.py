@@ -119,7 +119,7 @@ def _actions_context(request: HtmxHttpRequest, complaint: Complaint, **forms: An
 @staff_view
 @require_GET
 def complaint_detail(request: HtmxHttpRequest, reference: str) -> HttpResponse:
-    complaint = selectors.complaint_get_for_user(user=_user(request), reference=reference)
+    complaint = selectors.complaint_page_get_for_user(user=_user(request), reference=reference)
     return render(request, "desk/complaint.html", _complaint_context(request, complaint))
 
 
@@ -169,7 +169,7 @@ def _act(
         notice, forms, status = "", {"error": exc.message}, exc.http_status
         if keep:
             forms[keep] = _KEPT_FORMS[keep](request.POST, complaint)
-    complaint = selectors.complaint_get_for_user(user=user, reference=complaint.reference)
+    complaint = selectors.complaint_page_get_for_user(user=user, reference=complaint.reference)
     if not request.htmx and status == 200:
         return redirect("desk:complaint", reference=complaint.reference)
     context = _complaint_context(request, complaint, notice=notice, **forms)

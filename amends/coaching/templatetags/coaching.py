@@ -10,7 +10,7 @@ from amends.complaints.models import Complaint
 
 from ..analyzer import RULES
 from ..selectors import playbook_suggest_for_complaint
-from ..services import minimum_score_for
+from ..services import minimum_score_shown
 
 register = template.Library()
 
@@ -58,7 +58,7 @@ def playbook_panel(context: dict[str, Any], complaint: Complaint) -> dict[str, A
 
 @register.simple_tag
 def coach_minimum(complaint: Complaint) -> int | None:
-    return minimum_score_for(complaint.severity)
+    return minimum_score_shown(complaint.severity)
 
 
 @register.simple_tag

@@ -78,3 +78,29 @@ def test_the_api_refuses_a_reply_below_the_minimum_with_422(client, agent, compl
     assert response.status_code == 422
     assert "need at least 70" in response.json()["detail"]
     assert not outbound(complaint).exists()
+
+
+def test_the_minimum_shown_is_memoised_and_a_change_applies_at_once(settings, complaint, agent):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from amends.coaching.services import minimum_score_shown
+    from amends.core.memo import forget
+
+    settings.AMENDS_CONFIG_CACHE_SECONDS = 60  # as deployed
+    forget()
+    assert minimum_score_shown(Severity.NORMAL) is None
+    with CaptureQueriesContext(connection) as ctx:
+        assert minimum_score_shown(Severity.NORMAL) is None
+    assert len(ctx.captured_queries) == 0
+    row = MinimumScore.objects.create(severity=Severity.NORMAL, minimum=70)
+    assert minimum_score_shown(Severity.NORMAL) == 70
+    row.delete()
+    assert minimum_score_shown(Severity.NORMAL) is None
+    # Sending never trusts the memo: a weak reply goes once the minimum is gone.
+    MinimumScore.objects.create(severity=Severity.NORMAL, minimum=70)
+    forget()
+    minimum_score_shown(Severity.NORMAL)
+    MinimumScore.objects.filter(severity=Severity.NORMAL).update(minimum=0)  # no signal: memo stale
+    assert coached_reply(complaint=complaint, by=agent, body=WEAK).body.startswith(WEAK)
+    forget()

@@ -11,6 +11,7 @@ from amends.complaints.selectors import (
     can_user_view_complaint,
     complaint_get_for_user,
     complaint_list_for_user,
+    complaint_page_get_for_user,
     customer_history,
 )
 from amends.complaints.services import complaint_transition
@@ -179,6 +180,31 @@ def test_customer_history_shows_only_what_the_agent_may_see_and_counts_the_rest(
     visible, total = customer_history(user=agent, complaint=latest)
     assert [c.pk for c in visible] == [first.pk]
     assert total == 2
+
+
+def test_the_complaint_page_reads_the_customers_count_with_the_complaint(
+    agent, category, other_category, django_assert_num_queries
+):
+    first = make_complaint(category=category)
+    make_complaint(category=other_category)
+    latest = make_complaint(category=category)
+    lone = make_complaint(category=category, email="lone@example.net")
+
+    page_latest = complaint_page_get_for_user(user=agent, reference=latest.reference)
+    with django_assert_num_queries(1):
+        visible, total = customer_history(user=agent, complaint=page_latest)
+    assert ([c.pk for c in visible], total) == ([first.pk], 2)
+    assert customer_history(user=agent, complaint=latest)[1] == 2  # read without it: counted
+
+    page_lone = complaint_page_get_for_user(user=agent, reference=lone.reference)
+    with django_assert_num_queries(0):
+        assert customer_history(user=agent, complaint=page_lone) == ([], 0)
+
+
+def test_the_complaint_page_selector_refuses_what_the_agent_may_not_see(agent, other_category):
+    hidden = make_complaint(category=other_category)
+    with pytest.raises(NotFound):
+        complaint_page_get_for_user(user=agent, reference=hidden.reference)
 
 
 def test_most_urgent_first_pages_through_open_complaints_by_urgency_then_newest(admin_user, category):
