@@ -63,6 +63,8 @@ def main(argv: list[str] | None = None) -> None:
         prepare_demo_environment(argv[2:])
     elif command == "worker":
         argv[1] = "db_worker"
+        if not any(arg.startswith("--queue-name") for arg in argv):
+            argv.append("--queue-name=*")  # every queue unless told otherwise
     elif command == "serve":
         argv[1] = "serve"
 

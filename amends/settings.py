@@ -163,7 +163,7 @@ AUTH_PASSWORD_VALIDATORS = [
 def _cache() -> dict[str, object]:
     url = env("CACHE_URL")
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "amends.core.cache.RedisCache", "LOCATION": url}
     # One process: local memory is enough. Several web processes should share Redis so that
     # throttles count across them.
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -189,7 +189,7 @@ if _task_backend not in _TASK_BACKENDS:
     raise ImproperlyConfigured(
         f"AMENDS_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {_task_backend!r}"
     )
-TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["default"]}}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend], "QUEUES": ["default", "intake"]}}
 
 _EMAIL_BACKENDS = {
     "console": "django.core.mail.backends.console.EmailBackend",
@@ -297,8 +297,13 @@ AMENDS_COACH_PLAYBOOK_CANDIDATES = 500
 # check-in), and the sweeps `amends sweep` runs: dotted paths, so higher apps plug in.
 AMENDS_HOLIDAY_COUNTRY = env("HOLIDAY_COUNTRY", "GB")
 AMENDS_HOLIDAY_SUBDIVISION = env("HOLIDAY_SUBDIVISION", "ENG")
+# Complaints from the web form and the API are stored at once and filed by a worker
+# (complaints.services.accept). With a shared cache one filing task is queued per burst; if it is
+# lost, another is queued or the sweep files what waited longer than this.
+AMENDS_FILING_RETRY_SECONDS = env_int("FILING_RETRY_SECONDS", 10)
 AMENDS_AFTER_RESOLVE_TASKS: list[str] = ["amends.surveys.tasks.schedule_follow_up"]
 AMENDS_SWEEPS: list[str] = [
+    "amends.complaints.sweep.sweep_submissions",
     "amends.promises.sweep.sweep_promises",
     "amends.surveys.sweep.sweep_surveys",
     "amends.incidents.sweep.sweep_incidents",

@@ -1,4 +1,10 @@
-"""Intake over real HTTP, one request at a time, against `amends serve` (gunicorn) on loopback."""
+"""Intake over real HTTP, one request at a time, against `amends serve` on loopback.
+
+The web form and the API store what they are sent and answer; a worker (`amends worker
+--queue-name intake`, running throughout as deployed) files the complaints. Besides the rate
+at which complaints are taken in, each run prints how long after its first request the last
+complaint was filed, and the rate that makes.
+"""
 
 import http.client
 import json
@@ -38,6 +44,13 @@ def free_port() -> int:
 def server(workers: int) -> Iterator[int]:
     port = free_port()
     env = {**os.environ, "AMENDS_INTAKE_RATE": "100000000/m", "AMENDS_LOG_LEVEL": "WARNING"}
+    filer = subprocess.Popen(
+        [sys.executable, "-m", "amends.cli", "worker", "--queue-name", "intake", "--interval", "0.2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     process = subprocess.Popen(  # noqa: S603 - our own command
         [
             sys.executable,
@@ -58,8 +71,9 @@ def server(workers: int) -> Iterator[int]:
         _wait_until_healthy(port)
         yield port
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        for started in (process, filer):
+            os.killpg(started.pid, signal.SIGTERM)
+            started.wait(timeout=30)
 
 
 def _wait_until_healthy(port: int, seconds: float = 180) -> None:
@@ -79,7 +93,7 @@ def _wait_until_healthy(port: int, seconds: float = 180) -> None:
 def _rate(name: str, count: int, elapsed: float, statuses: set[int]) -> None:
     print(f"intake_{name}_rate: {count / elapsed:.0f} complaints/s")
     print(f"intake_{name}_mean: {elapsed / count * 1000:.2f} ms")
-    if statuses - {201, 302}:
+    if statuses - {202, 302}:
         raise SystemExit(f"intake_{name}: unexpected statuses {statuses}")
 
 
@@ -103,9 +117,23 @@ def _drive(name: str, port: int, count: int, clients: int, send: Send) -> None:
     started = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(client, range(clients)))
-    _rate(
-        name if clients == 1 else f"{name}_{clients}_clients", count, time.perf_counter() - started, statuses
-    )
+    label = name if clients == 1 else f"{name}_{clients}_clients"
+    _rate(label, count, time.perf_counter() - started, statuses)
+    _filed(label, count, started)
+
+
+def _filed(name: str, count: int, started: float, seconds: float = 600) -> None:
+    """Wait until the worker has filed every submission, and say when that was."""
+    from amends.complaints.models import Submission
+
+    deadline = time.monotonic() + seconds
+    while Submission.objects.filter(filed_at__isnull=True, problem="").exists():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"intake_{name}: submissions still waiting after {seconds:.0f} s")
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    print(f"intake_{name}_all_filed_after: {elapsed:.2f} s")
+    print(f"intake_{name}_filed_rate: {count / elapsed:.0f} complaints/s")
 
 
 def form(port: int, count: int, clients: int = 1) -> None:
@@ -164,6 +192,9 @@ def api(port: int, count: int, clients: int = 1) -> None:
 
 
 def run(count: int, workers: int, clients: int = 8) -> None:
+    from amends.complaints.services import submissions_file_waiting
+
+    submissions_file_waiting()  # what an interrupted run left waiting, so each run waits for its own
     with server(workers) as port:
         form(port, 50)  # warm up every worker
         form(port, count)

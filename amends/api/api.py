@@ -17,9 +17,10 @@ from amends.coaching.api import router as coach_router
 from amends.coaching.services import coached_reply
 from amends.complaints import selectors, services
 from amends.complaints.models import Category, Channel, Complaint, ContactMethod, State
-from amends.core.errors import AmendsError, InvalidInput
+from amends.core.errors import AmendsError, InvalidInput, NotFound
 
 from .schemas import (
+    AcceptedOut,
     ComplaintIn,
     ComplaintOut,
     ComplaintPage,
@@ -118,7 +119,7 @@ def _category(slug: str | None) -> Category | None:
 
 @api.post(
     "/complaints",
-    response={201: ComplaintOut, 200: ComplaintOut, 409: ErrorOut, 422: ErrorOut},
+    response={202: AcceptedOut, 200: AcceptedOut, 409: ErrorOut, 422: ErrorOut},
     summary="Create a complaint",
 )
 def create_complaint(
@@ -126,8 +127,10 @@ def create_complaint(
     payload: ComplaintIn,
     idempotency_key: str | None = Header(None, alias="Idempotency-Key"),  # type: ignore[type-arg]
 ) -> Status[dict[str, Any]]:
-    """Take in a complaint. Send an `Idempotency-Key` header so a retried request returns the first complaint
-    (status 200) instead of creating another."""
+    """Take in a complaint. It is stored at once and answered with its reference (202); a worker
+    files it within seconds, and `GET /complaints/{reference}` then shows it in full. Send an
+    `Idempotency-Key` header so a retried request returns the first submission (status 200)
+    instead of creating another."""
     user = _user(request)
     data = services.ComplaintInput(
         channel=Channel(payload.channel),
@@ -144,16 +147,21 @@ def create_complaint(
         raw=request.body,
         raw_content_type=request.content_type or "application/json",
     )
-    if idempotency_key:
-        body = json.loads(request.body or b"{}")
-        complaint, created = services.complaint_receive_idempotent(
-            data=data, by=user, key=idempotency_key, payload=body
-        )
-    else:
-        complaint, created = services.complaint_receive(data=data, by=user), True
-    if not created:  # the first request's complaint, read back with what the output shows
-        complaint = selectors.complaint_with_relations(complaint.pk)
-    return Status(201 if created else 200, _complaint_out(complaint))
+    accepted = services.complaint_accept(
+        data=data,
+        by=user,
+        idempotency_key=idempotency_key or "",
+        payload=json.loads(request.body or b"{}") if idempotency_key else None,
+    )
+    return Status(202 if accepted.created else 200, _accepted_out(accepted.reference, accepted.received_at))
+
+
+def _accepted_out(reference: str, received_at: Any) -> dict[str, Any]:
+    return {
+        "reference": reference,
+        "received_at": received_at,
+        "url": settings.SITE_URL + reverse("api-1.0.0:get_complaint", args=[reference]),
+    }
 
 
 @api.get("/complaints", response=ComplaintPage, summary="List complaints")
@@ -179,11 +187,20 @@ def list_complaints(
 
 @api.get(
     "/complaints/{reference}",
-    response={200: ComplaintOut, 404: ErrorOut},
+    response={200: ComplaintOut, 202: AcceptedOut, 404: ErrorOut},
     summary="Read a complaint",
 )
-def get_complaint(request: HttpRequest, reference: str) -> dict[str, Any]:
-    return _complaint_out(selectors.complaint_get_for_user(user=_user(request), reference=reference))
+def get_complaint(request: HttpRequest, reference: str) -> Status[dict[str, Any]]:
+    """The complaint; 202 with its reference while one you sent is still being filed."""
+    user = _user(request)
+    try:
+        complaint = selectors.complaint_get_for_user(user=user, reference=reference)
+    except NotFound:
+        waiting = selectors.submission_waiting(by=user, reference=reference)
+        if waiting is None:
+            raise
+        return Status(202, _accepted_out(waiting.reference, waiting.received_at))
+    return Status(200, _complaint_out(complaint))
 
 
 @api.post(

@@ -54,6 +54,12 @@ class ComplaintOut(Schema):
     url: str
 
 
+class AcceptedOut(Schema):
+    reference: str = Field(description="The complaint's reference, given to the customer at once.")
+    received_at: datetime = Field(description="When it was taken in: its clocks start here.")
+    url: str = Field(description="Where to read the complaint (202 until it is filed, then 200).")
+
+
 class ComplaintSummaryOut(Schema):
     reference: str
     state: State

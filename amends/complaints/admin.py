@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Category, Complaint, ContactPoint, Customer, Event, Message
+from .models import Category, Complaint, ContactPoint, Customer, Event, Message, Submission
 
 
 @admin.register(Category)
@@ -56,3 +56,13 @@ class EventAdmin(admin.ModelAdmin[Event]):
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin[Submission]):
+    """Complaints as taken in, before and after filing; one that could not be filed shows why."""
+
+    list_display = ("reference", "channel", "received_at", "filed_at", "problem")
+    list_filter = ("channel",)
+    search_fields = ("reference",)
+    readonly_fields = [f.name for f in Submission._meta.fields]

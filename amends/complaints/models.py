@@ -282,17 +282,48 @@ class Event(models.Model):
         super().save(*args, **kwargs)
 
 
-class IdempotencyKey(models.Model):
-    """A client's key for a create request, so a retried request returns the first result."""
+class Submission(models.Model):
+    """A complaint as the web form or the API took it in, stored before it is filed.
 
-    key = models.CharField(max_length=255)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    request_hash = models.CharField(max_length=64)
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+    Taking a complaint in is one short write, so the customer has their reference at once; a
+    worker files submissions as complaints in batches (``submissions_file``). The row stays
+    afterwards, pointing at its complaint, as the record of the client's idempotency key.
+    """
+
+    reference = models.CharField(max_length=20)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    received_at = models.DateTimeField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    idempotency_key = models.CharField(max_length=255, blank=True, default="")
+    request_hash = models.CharField(max_length=64, blank=True, default="")
+    # What the complaint is filed from; emptied once it is (the raw input moves to its message).
+    data = models.JSONField(null=True, blank=True)
+    raw = models.BinaryField(null=True, blank=True)
+    raw_content_type = models.CharField(max_length=100, blank=True, default="")
+    complaint = models.OneToOneField(
+        Complaint, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filed_at = models.DateTimeField(null=True, blank=True)
+    problem = models.TextField(blank=True, default="")  # why it could not be filed, for staff
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_unique")]
+        constraints = [
+            # A constraint rather than unique=True: on PostgreSQL that would add a second index
+            # for LIKE searches, one more to write on every complaint taken in.
+            models.UniqueConstraint(fields=["reference"], name="submission_reference_unique"),
+            models.UniqueConstraint(
+                fields=["by", "idempotency_key"],
+                condition=models.Q(idempotency_key__gt=""),
+                name="submission_idempotency_key_unique",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["id"], condition=models.Q(filed_at__isnull=True), name="submission_waiting_idx"
+            )
+        ]
 
     def __str__(self) -> str:
-        return self.key
+        return self.reference

@@ -13,7 +13,7 @@ from amends.accounts.selectors import team_ids_for_user
 from amends.core.errors import InvalidInput, NotFound
 from amends.promises.models import Promise, PromiseState
 
-from .models import OPEN_STATES, Complaint, Event, State
+from .models import OPEN_STATES, Complaint, Event, State, Submission
 from .search import filter_by_keywords
 
 PAGE_SIZE = 50
@@ -264,4 +264,13 @@ def complaint_with_relations(pk: int) -> Complaint:
     """A complaint with what its pages and API output show, for callers that already hold it."""
     return Complaint.objects.select_related("customer", "category", "team", "assignee", "merged_into").get(
         pk=pk
+    )
+
+
+def submission_waiting(*, by: User | None, reference: str) -> Submission | None:
+    """``by``'s submission with ``reference`` while it waits to be filed, or None."""
+    return (
+        Submission.objects.filter(reference=reference.strip().upper(), by=by, filed_at__isnull=True)
+        .only("reference", "received_at")
+        .first()
     )

@@ -20,3 +20,13 @@ def deliver_messages(message_ids: list[int]) -> None:
     """Send a batch of outbound messages (one incident update to many), each as ``deliver_message``."""
     for message_id in message_ids:
         delivery.message_deliver(message_id=message_id)
+
+
+@task(queue_name="intake", priority=50)
+def file_submissions() -> int:
+    """File the complaints taken in by the web form and the API (``complaint_accept``).
+
+    On a queue of its own, so a worker can be kept for it (`amends worker --queue-name intake`),
+    and ahead of other work where one worker does everything.
+    """
+    return services.submissions_file_waiting()

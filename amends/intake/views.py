@@ -6,11 +6,16 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from amends.complaints.messages import format_when
-from amends.complaints.models import Channel, Complaint, ContactMethod
+from amends.complaints.models import Channel, Complaint, ContactMethod, Submission
 from amends.complaints.selectors import promises_told_to_customer
-from amends.complaints.services import ComplaintInput, complaint_receive
+from amends.complaints.services import ComplaintInput, complaint_accept
 from amends.core.errors import InvalidInput
-from amends.portal.links import complaint_id_from_token, status_token, status_url
+from amends.portal.links import (
+    complaint_id_from_token,
+    received_token,
+    reference_from_received_token,
+    status_url,
+)
 
 from .forms import ComplaintForm
 
@@ -54,7 +59,7 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
         return render(request, "intake/received.html", {"complaint": None})
     data = form.cleaned_data
     try:
-        complaint = complaint_receive(
+        accepted = complaint_accept(
             data=ComplaintInput(
                 channel=Channel.WEB,
                 name=data["name"],
@@ -72,14 +77,23 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
     except InvalidInput as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return render(request, "intake/form.html", {"form": form}, status=400)
-    return redirect("intake:complaint_received", token=status_token(complaint))
+    return redirect("intake:complaint_received", token=received_token(accepted.reference))
 
 
 def complaint_received(request: HttpRequest, token: str) -> HttpResponse:
-    complaint_id = complaint_id_from_token(token)
-    complaint = Complaint.objects.filter(pk=complaint_id).first() if complaint_id else None
+    """The confirmation: the reference at once, and the reply time once the complaint is filed
+    (a worker files it within seconds; until then the page looks again by itself)."""
+    reference = reference_from_received_token(token)
+    if reference is None:  # a link from before complaints were filed by a worker
+        complaint_id = complaint_id_from_token(token)
+        complaint = Complaint.objects.filter(pk=complaint_id).first() if complaint_id else None
+    else:
+        complaint = Complaint.objects.filter(reference=reference).first()
     if complaint is None:
-        raise Http404("This link is not valid.")
+        waiting = Submission.objects.filter(reference=reference or "", filed_at__isnull=True).first()
+        if waiting is None:
+            raise Http404("This link is not valid.")
+        return render(request, "intake/received.html", {"waiting": waiting})
     promises = promises_told_to_customer(complaint)
     context = {
         "complaint": complaint,

@@ -28,5 +28,23 @@ def complaint_id_from_token(token: str, *, salt: str = STATUS_SALT, max_age: int
     return value if isinstance(value, int) else None
 
 
+RECEIVED_SALT = "amends.intake.received"
+
+
+def received_token(reference: str) -> str:
+    """A token for the page that confirms a complaint was taken in; it names the reference, so
+    it works before the complaint is filed."""
+    return signing.dumps({"r": reference}, salt=RECEIVED_SALT, compress=True)
+
+
+def reference_from_received_token(token: str) -> str | None:
+    try:
+        data = signing.loads(token, salt=RECEIVED_SALT)
+    except signing.BadSignature:
+        return None
+    value = data.get("r") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def status_url(complaint: Complaint) -> str:
     return settings.SITE_URL + reverse("portal:status", args=[status_token(complaint)])

@@ -8,6 +8,7 @@ The package is split by subject; import the verbs from here.
 """
 
 from ._base import complaint_record_event
+from .accept import Accepted, complaint_accept, submissions_file, submissions_file_waiting
 from .bulk import SystemMessage, complaints_record_event, complaints_send_system_messages, customer_emails
 from .conversation import (
     CustomerMessage,
@@ -34,7 +35,6 @@ from .intake import (
     complaint_acknowledge,
     complaint_input_check,
     complaint_receive,
-    complaint_receive_idempotent,
     complaints_receive,
 )
 from .journey import (
@@ -49,11 +49,13 @@ from .journey import (
 )
 
 __all__ = [
+    "Accepted",
     "ComplaintInput",
     "CustomerMessage",
     "Escalation",
     "Intake",
     "SystemMessage",
+    "complaint_accept",
     "complaint_acknowledge",
     "complaint_add_customer_message",
     "complaint_add_note",
@@ -64,7 +66,6 @@ __all__ = [
     "complaint_log_call",
     "complaint_merge",
     "complaint_receive",
-    "complaint_receive_idempotent",
     "complaint_record_event",
     "complaint_record_feedback",
     "complaint_reply",
@@ -84,4 +85,6 @@ __all__ = [
     "message_record_bounce",
     "normalise_email",
     "normalise_phone",
+    "submissions_file",
+    "submissions_file_waiting",
 ]

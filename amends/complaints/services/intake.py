@@ -1,20 +1,18 @@
 """Taking in a complaint from any channel, once, and acknowledging it."""
 
-import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.tasks import Task
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from amends.accounts.models import User
-from amends.core.errors import Conflict, InvalidInput
+from amends.core.errors import InvalidInput
 from amends.core.tasks import enqueue_many_on_commit
 from amends.core.text import one_line
 from amends.promises import services as promise_services
@@ -29,7 +27,6 @@ from ..models import (
     Direction,
     Event,
     EventKind,
-    IdempotencyKey,
     Message,
     ReferenceCounter,
     Severity,
@@ -61,6 +58,10 @@ class ComplaintInput:
     acknowledge: bool = True  # False for mail that must never be answered (bulk, auto-replies)
     callback_at: datetime | None = None  # a structured callback time, checked against business hours
     extra: dict[str, Any] = field(default_factory=dict)
+    # Set when the complaint was taken in earlier (``complaint_accept``) and is filed now: the
+    # reference the customer was given and the time their clock started.
+    reference: str = ""
+    received_at: datetime | None = None
 
 
 def _next_references(year: int, count: int) -> list[str]:
@@ -150,6 +151,10 @@ def complaints_receive(*, items: Sequence[ComplaintInput], by: User | None = Non
         return _write(items, plans, by, now)
 
 
+def _received(data: ComplaintInput, now: datetime) -> datetime:
+    return data.received_at or now
+
+
 def _write(
     items: Sequence[ComplaintInput],
     plans: list[list[promise_services.PromisePlan]],
@@ -159,15 +164,19 @@ def _write(
     customers = customers_find_or_create(
         people=[Person(name=d.name, email=d.email, phone=d.phone) for d in items]
     )
-    references = _next_references(now.year, len(items))
+    fresh = iter(_next_references(now.year, sum(1 for d in items if not d.reference)))
+    references = [d.reference or next(fresh) for d in items]
     complaints = Complaint.objects.bulk_create(
         [
-            _complaint(data, customer, reference, min(p.target_at for p in plan), now)
+            _complaint(data, customer, reference, min(p.target_at for p in plan), _received(data, now), now)
             for data, customer, reference, plan in zip(items, customers, references, plans, strict=True)
         ]
     )
     messages = Message.objects.bulk_create(
-        [_first_message(data, complaint, by, now) for data, complaint in zip(items, complaints, strict=True)]
+        [
+            _first_message(data, complaint, by, _received(data, now))
+            for data, complaint in zip(items, complaints, strict=True)
+        ]
     )
     label = CUSTOMER if by is None else ""
     Event.objects.bulk_create(
@@ -180,7 +189,7 @@ def _write(
                 to_state=State.RECEIVED,
                 message=message,
                 data={"channel": data.channel, **data.extra},
-                at=now,
+                at=_received(data, now),
             )
             for data, complaint, message in zip(items, complaints, messages, strict=True)
         ]
@@ -204,9 +213,10 @@ def _plans_alike(items: Sequence[ComplaintInput], now: datetime) -> list[list[pr
             data.severity,
             data.callback_at if by_phone else None,
             data.preferred_contact_time if by_phone else "",
+            data.received_at,
         )
         if key not in known:
-            known[key] = _plans(data, now)
+            known[key] = _plans(data, _received(data, now))
         plans.append(list(known[key]))
     return plans
 
@@ -225,7 +235,12 @@ def _plans(data: ComplaintInput, now: datetime) -> list[promise_services.Promise
 
 
 def _complaint(
-    data: ComplaintInput, customer: Customer, reference: str, due_at: datetime, now: datetime
+    data: ComplaintInput,
+    customer: Customer,
+    reference: str,
+    due_at: datetime,
+    received_at: datetime,
+    now: datetime,
 ) -> Complaint:
     return Complaint(
         reference=reference,
@@ -239,13 +254,13 @@ def _complaint(
         outcome_sought=data.outcome_sought.strip(),
         preferred_contact_method=data.preferred_contact_method,
         preferred_contact_time=data.preferred_contact_time.strip(),
-        received_at=now,
+        received_at=received_at,
         due_at=due_at,
         updated_at=now,
     )
 
 
-def _first_message(data: ComplaintInput, complaint: Complaint, by: User | None, now: datetime) -> Message:
+def _first_message(data: ComplaintInput, complaint: Complaint, by: User | None, at: datetime) -> Message:
     return Message(
         complaint=complaint,
         direction=Direction.INBOUND,
@@ -257,7 +272,7 @@ def _first_message(data: ComplaintInput, complaint: Complaint, by: User | None, 
         raw=data.raw or None,
         raw_content_type=data.raw_content_type,
         message_id=data.message_id,
-        created_at=now,
+        created_at=at,
     )
 
 
@@ -287,36 +302,6 @@ def _queue_after_receive(complaints: list[Complaint], *, acknowledge: list[bool]
         task = import_string(path)
         calls.extend((task, (c.pk,)) for c in complaints)
     enqueue_many_on_commit(calls)
-
-
-def _request_hash(payload: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def complaint_receive_idempotent(
-    *, data: ComplaintInput, by: User, key: str, payload: dict[str, Any]
-) -> tuple[Complaint, bool]:
-    """Receive once per (user, key); a repeat returns the first complaint and ``False``.
-
-    A repeat whose payload differs from the first raises ``Conflict``: the client reused a key.
-    """
-    if len(key) > 255:
-        raise InvalidInput(
-            "The Idempotency-Key header must be at most 255 characters.", field="Idempotency-Key"
-        )
-    digest = _request_hash(payload)
-    existing = IdempotencyKey.objects.select_related("complaint").filter(user=by, key=key).first()
-    if existing is None:
-        try:
-            with transaction.atomic():
-                complaint = complaint_receive(data=data, by=by)
-                IdempotencyKey.objects.create(key=key, user=by, request_hash=digest, complaint=complaint)
-                return complaint, True
-        except IntegrityError:
-            existing = IdempotencyKey.objects.select_related("complaint").get(user=by, key=key)
-    if existing.request_hash != digest:
-        raise Conflict("This Idempotency-Key was already used with a different request body.")
-    return existing.complaint, False
 
 
 @transaction.atomic

@@ -131,7 +131,9 @@ def test_with_the_database_queue_the_acknowledgement_task_is_part_of_the_intake_
     from django.db import transaction
     from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "intake"]}
+    }
 
     class Abandoned(Exception):
         pass

@@ -96,7 +96,9 @@ def test_a_batch_is_written_in_a_fixed_number_of_statements(
 
 @pytest.mark.django_db(transaction=True)  # the worker closes and reopens its connection
 def test_acknowledgements_queued_together_are_run_by_the_worker(category, settings, mailoutbox):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "intake"]}
+    }
     settings.AMENDS_AFTER_RECEIVE_TASKS = []
     from django_tasks_db.models import DBTaskResult
 

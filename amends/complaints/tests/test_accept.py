@@ -1,0 +1,299 @@
+"""Complaints taken in at once by the web form and the API, and filed by a worker soon after."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.tasks import default_task_backend
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from amends.accounts.services import apikey_create
+from amends.complaints import services
+from amends.complaints.models import (
+    Channel,
+    Complaint,
+    ContactMethod,
+    Direction,
+    EventKind,
+    ReferenceCounter,
+    State,
+    Submission,
+)
+from amends.complaints.services import ComplaintInput, complaint_accept, submissions_file_waiting
+from amends.complaints.sweep import sweep_submissions
+from amends.core.errors import Conflict, InvalidInput
+from amends.promises.models import Promise, PromiseKind
+
+pytestmark = pytest.mark.django_db
+
+DUMMY = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend", "QUEUES": ["default", "intake"]}}
+REDIS = {
+    "default": {
+        "BACKEND": "amends.core.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/13",
+    }
+}
+
+
+def data(**change):
+    fields = {
+        "channel": Channel.API,
+        "name": "Priya Shah",
+        "email": "priya@example.net",
+        "story": "The washing machine you installed leaks every cycle.",
+        "outcome_sought": "An engineer who fixes it.",
+        "raw": b'{"story": "leaks"}',
+        "raw_content_type": "application/json",
+    }
+    return ComplaintInput(**{**fields, **change})
+
+
+@pytest.fixture
+def no_worker(settings):
+    """Tasks are queued and not run, as when a worker has not reached them yet."""
+    settings.TASKS = DUMMY
+    default_task_backend.clear()
+    yield default_task_backend
+    default_task_backend.clear()
+
+
+def test_taking_in_stores_one_row_and_files_nothing_until_the_worker_runs(no_worker, agent, category):
+    accepted = complaint_accept(data=data(category=category, severity="high"), by=agent)
+    assert accepted.created
+    assert accepted.reference.startswith(f"C-{timezone.now().year}-")
+    waiting = Submission.objects.get(reference=accepted.reference)
+    assert waiting.filed_at is None
+    assert waiting.complaint is None
+    assert waiting.data["category"] == category.pk
+    assert Complaint.objects.count() == 0
+    assert [r.task.name for r in no_worker.results] == ["file_submissions"]
+
+    assert submissions_file_waiting() == 1
+    complaint = Complaint.objects.get(reference=accepted.reference)
+    waiting.refresh_from_db()
+    assert waiting.complaint == complaint
+    assert waiting.filed_at is not None
+    assert waiting.data is None
+    assert waiting.raw is None
+    # The complaint is as the synchronous path writes it, with the clock started at taking in.
+    assert complaint.received_at == accepted.received_at
+    assert (complaint.category, complaint.team, complaint.severity) == (category, category.team, "high")
+    assert complaint.state == State.RECEIVED
+    first = complaint.messages.get(direction=Direction.INBOUND)
+    assert bytes(first.raw) == b'{"story": "leaks"}'
+    assert first.author == agent
+    assert first.created_at == accepted.received_at
+    received = complaint.events.get(kind=EventKind.RECEIVED)
+    assert received.created_at == accepted.received_at
+    assert Promise.objects.filter(complaint=complaint, kind=PromiseKind.FIRST_RESPONSE).exists()
+    assert submissions_file_waiting() == 0  # nothing filed twice
+
+
+def test_a_promise_runs_from_when_the_customer_sent_it_not_from_filing(no_worker, agent):
+    accepted = complaint_accept(data=data(), by=agent)
+    Submission.objects.filter(reference=accepted.reference).update(
+        received_at=accepted.received_at - timedelta(days=7)
+    )
+    submissions_file_waiting()
+    late = Complaint.objects.get(reference=accepted.reference)
+    now = complaint_accept(data=data(email="other@example.net"), by=agent)
+    submissions_file_waiting()
+    prompt = Complaint.objects.get(reference=now.reference)
+    assert late.received_at == accepted.received_at - timedelta(days=7)
+    assert late.due_at is not None
+    assert prompt.due_at is not None
+    assert late.due_at < prompt.due_at
+
+
+def test_bad_input_is_refused_before_anything_is_stored(no_worker, agent):
+    with pytest.raises(InvalidInput) as caught:
+        complaint_accept(data=data(story="  "), by=agent)
+    assert caught.value.field == "story"
+    with pytest.raises(InvalidInput) as caught:
+        complaint_accept(data=data(email="", phone=""), by=agent)
+    assert caught.value.field == "email"
+    assert not Submission.objects.exists()
+    assert not no_worker.results
+
+
+def test_an_idempotency_key_returns_the_first_submission_before_and_after_filing(no_worker, agent):
+    first = complaint_accept(data=data(), by=agent, idempotency_key="k1", payload={"a": 1})
+    again = complaint_accept(data=data(), by=agent, idempotency_key="k1", payload={"a": 1})
+    assert (first.created, again.created) == (True, False)
+    assert again.reference == first.reference
+    assert again.complaint_id is None
+    submissions_file_waiting()
+    filed = complaint_accept(data=data(), by=agent, idempotency_key="k1", payload={"a": 1})
+    assert filed.reference == first.reference
+    assert filed.complaint_id == Complaint.objects.get(reference=first.reference).pk
+    with pytest.raises(Conflict):
+        complaint_accept(data=data(), by=agent, idempotency_key="k1", payload={"a": 2})
+    assert Submission.objects.count() == 1
+
+
+def test_the_same_key_from_two_users_makes_two_submissions(no_worker, agent, supervisor):
+    a = complaint_accept(data=data(), by=agent, idempotency_key="same", payload={})
+    b = complaint_accept(data=data(), by=supervisor, idempotency_key="same", payload={})
+    assert a.reference != b.reference
+    assert b.created
+
+
+def test_references_continue_the_years_count_and_grow_past_six_digits(no_worker, agent):
+    year = timezone.now().year
+    ReferenceCounter.objects.update_or_create(year=year, defaults={"last": 999_998})
+    assert complaint_accept(data=data(), by=agent).reference == f"C-{year}-999999"
+    assert complaint_accept(data=data(), by=agent).reference == f"C-{year}-1000000"
+    # The synchronous path (phone notes, mail) shares the counter.
+    assert services.complaint_receive(data=data(channel=Channel.PHONE)).reference == f"C-{year}-1000001"
+
+
+def test_a_year_without_a_counter_starts_one(no_worker, agent):
+    ReferenceCounter.objects.all().delete()
+    assert complaint_accept(data=data(), by=agent).reference == f"C-{timezone.now().year}-000001"
+
+
+def test_taking_in_is_one_statement_on_postgresql(no_worker, agent):
+    complaint_accept(data=data(), by=agent)  # the year's counter exists from here on
+    with CaptureQueriesContext(connection) as ctx:
+        complaint_accept(data=data(), by=agent)
+    writes = [q["sql"] for q in ctx.captured_queries if "submission" in q["sql"].lower()]
+    assert len(writes) == 1
+    if connection.vendor == "postgresql":  # the reference is taken in the same statement
+        assert len(ctx.captured_queries) == 1
+
+
+def test_a_batch_is_filed_per_user_and_a_submission_the_database_refuses_is_kept_with_why(
+    no_worker, agent, supervisor, monkeypatch
+):
+    made = [complaint_accept(data=data(email=f"c{i}@example.net"), by=agent) for i in range(3)]
+    made.append(complaint_accept(data=data(channel=Channel.WEB, email="web@example.net")))
+    made.append(complaint_accept(data=data(email="sup@example.net"), by=supervisor))
+    from amends.complaints.services import accept
+
+    real = accept.complaints_receive
+
+    def refuse_one(*, items, by=None):
+        if any(item.email == "c1@example.net" for item in items):
+            raise InvalidInput("The database refused it.", field="email")
+        return real(items=items, by=by)
+
+    monkeypatch.setattr(accept, "complaints_receive", refuse_one)
+    assert submissions_file_waiting() == 4
+    kept = Submission.objects.get(reference=made[1].reference)
+    assert kept.filed_at is None
+    assert kept.problem == "The database refused it."
+    assert kept.data is not None
+    assert bytes(kept.raw) == data().raw
+    filed = Complaint.objects.in_bulk([m.reference for m in made], field_name="reference")
+    assert set(filed) == {m.reference for i, m in enumerate(made) if i != 1}
+    assert filed[made[3].reference].messages.get().author is None  # the web form's has no staff author
+    assert filed[made[4].reference].messages.get().author == supervisor
+    assert submissions_file_waiting() == 0  # the kept one is not retried in a loop
+
+
+def test_the_sweep_files_what_waited_longer_than_its_task(no_worker, agent, settings):
+    settings.AMENDS_FILING_RETRY_SECONDS = 60
+    old = complaint_accept(data=data(), by=agent)
+    new = complaint_accept(data=data(email="new@example.net"), by=agent)
+    Submission.objects.filter(reference=old.reference).update(
+        received_at=timezone.now() - timedelta(minutes=5)
+    )
+    assert sweep_submissions().filed == 1
+    assert Complaint.objects.filter(reference=old.reference).exists()
+    assert not Complaint.objects.filter(reference=new.reference).exists()
+
+
+def test_with_a_shared_cache_a_burst_queues_one_filing_task_until_it_starts(no_worker, agent, settings):
+    settings.CACHES = {"default": REDIS["default"]}
+    from django.core.cache import cache
+
+    cache.delete(services.accept.FILING_QUEUED)
+    try:
+        for i in range(3):
+            complaint_accept(data=data(email=f"b{i}@example.net"), by=agent)
+        assert len(no_worker.results) == 1
+        assert submissions_file_waiting() == 3  # the task starts: the next submission queues anew
+        complaint_accept(data=data(email="after@example.net"), by=agent)
+        assert len(no_worker.results) == 2
+    finally:
+        cache.delete(services.accept.FILING_QUEUED)
+
+
+def test_without_a_shared_cache_each_submission_queues_its_filing(no_worker, agent):
+    for i in range(2):
+        complaint_accept(data=data(email=f"n{i}@example.net"), by=agent)
+    assert len(no_worker.results) == 2
+
+
+def test_the_api_shows_a_waiting_complaint_to_its_sender_only(no_worker, client, agent, supervisor, category):
+    key = apikey_create(user=agent, name="t")[1]
+    other_key = apikey_create(user=supervisor, name="t")[1]
+    body = {"name": "Jo", "email": "jo@example.net", "story": "It broke.", "category": "delivery"}
+    posted = client.post(
+        "/api/v1/complaints",
+        json.dumps(body),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert posted.status_code == 202
+    reference = posted.json()["reference"]
+    mine = client.get(f"/api/v1/complaints/{reference}", headers={"Authorization": f"Bearer {key}"})
+    assert mine.status_code == 202
+    assert mine.json()["reference"] == reference
+    theirs = client.get(f"/api/v1/complaints/{reference}", headers={"Authorization": f"Bearer {other_key}"})
+    assert theirs.status_code == 404
+    submissions_file_waiting()
+    filed = client.get(f"/api/v1/complaints/{reference}", headers={"Authorization": f"Bearer {key}"})
+    assert filed.status_code == 200
+    assert filed.json()["team"] == "orders"
+    assert len(mail.outbox) == 0  # the acknowledgement is a task of its own, queued at filing
+
+
+def test_the_form_confirms_the_reference_at_once_and_the_reply_time_once_filed(no_worker, client):
+    response = client.post(
+        "/complain/",
+        {
+            "story": "My parcel came open and the vase inside was broken.",
+            "outcome_sought": "A new vase.",
+            "name": "Sam O'Neill",
+            "email": "sam@example.net",
+            "preferred_contact_method": ContactMethod.EMAIL,
+            "preferred_contact_time": "",
+            "website": "",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    waiting = Submission.objects.get()
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert waiting.reference in html
+    assert 'hx-trigger="every 2s"' in html
+    assert "reply to you by" not in html
+    submissions_file_waiting()
+    filed = client.get(response["Location"]).content.decode()
+    assert waiting.reference in filed
+    assert "reply to you by" in filed
+    assert "every 2s" not in filed
+
+
+def test_a_tampered_confirmation_link_is_not_found(client):
+    from amends.portal.links import received_token
+
+    token = received_token("C-2026-000001")
+    assert client.get(f"/complain/received/{token}/").status_code == 404  # no such submission
+    assert client.get(f"/complain/received/{token[:-2]}xx/").status_code == 404
+
+
+def test_a_row_that_cannot_be_read_is_kept_with_why_and_holds_up_nothing(no_worker, agent):
+    broken = complaint_accept(data=data(), by=agent)
+    fine = complaint_accept(data=data(email="fine@example.net"), by=agent)
+    Submission.objects.filter(reference=broken.reference).update(data={"name": "Jo"})
+    assert submissions_file_waiting() == 1
+    kept = Submission.objects.get(reference=broken.reference)
+    assert kept.filed_at is None
+    assert kept.problem.startswith("KeyError")
+    assert Complaint.objects.filter(reference=fine.reference).exists()
