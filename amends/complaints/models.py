@@ -317,7 +317,7 @@ class Submission(models.Model):
                 fields=["by", "idempotency_key"],
                 condition=models.Q(idempotency_key__gt=""),
                 name="submission_idempotency_key_unique",
-            )
+            ),
         ]
         indexes = [
             models.Index(
