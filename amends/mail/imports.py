@@ -34,16 +34,20 @@ def inbound_import(*, messages: Iterable[tuple[bytes, str]], batch: int = BATCH)
     while chunk := list(islice(pending, batch)):
         with transaction.atomic(), our_addresses_read_once():
             stored = inbound_store_batch(items=chunk)
-            work = Batch()
-            work.fresh.update(inbound.pk for inbound, created in stored if created)
-            processed = []
+            todo: list[tuple[InboundMail, bool, bytes]] = []
             taken: set[int] = set()  # rows taken in by this batch: still pending until it is flushed
             for (inbound, created), (raw, _) in zip(stored, chunk, strict=True):
                 if id(inbound) in taken or (not created and inbound.status != Status.PENDING):
                     counts["duplicate"] += 1
                     continue
                 taken.add(id(inbound))
-                processed.append(inbound_process(inbound=inbound, raw=raw, fresh=created, batch=work))
+                todo.append((inbound, created, raw))
+            work = Batch(mail=[(inbound, raw) for inbound, _, raw in todo])
+            work.fresh.update(inbound.pk for inbound, created, _ in todo if created)
+            processed = [
+                inbound_process(inbound=inbound, raw=raw, fresh=created, batch=work)
+                for inbound, created, raw in todo
+            ]
             work.flush()
             work.save()
             counts.update(Received(inbound, duplicate=False).result for inbound in processed)

@@ -9,7 +9,7 @@ recorded against an address, or quarantine with a reason a person can read. Noth
 
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -237,7 +237,7 @@ def _process(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, ba
         _note_headers(inbound, raw)
         raise Quarantine(f"Larger than the {limit:,}-byte limit ({len(raw):,} bytes).")
     try:
-        parsed = parsing.parse(raw)
+        parsed = batch.parse(inbound, raw) if batch is not None else parsing.parse(raw)
     except Exception as exc:
         if not force:
             reason = str(exc) if isinstance(exc, parsing.Unreadable) else f"Could not be read: {exc}"
@@ -264,7 +264,8 @@ def _process(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, ba
     envelope_to = inbound.envelope_to.split()
     if batch and batch.answered_by(parsed):
         raise _FlushFirst  # it answers a message still waiting in the batch
-    match = matching.find_complaint(parsed, envelope_to=envelope_to)
+    known = batch.known() if batch is not None else None
+    match = matching.find_complaint(parsed, envelope_to=envelope_to, known=known)
     if match is None and batch and matching.may_continue(parsed, envelope_to=envelope_to):
         raise _FlushFirst  # it may answer a complaint still waiting in the batch
     if match is not None and not _starts_new(match.complaint, kind):
@@ -380,9 +381,17 @@ class Batch:
     waiting complaint, or is a bounce) has the batch flushed first, so the result is as if the
     mail were read one at a time. If the database refuses a flush, each waiting message is
     written on its own so that only the faulty one is quarantined.
+
+    ``mail``, the batch's stored rows and bytes in the order they will be processed, is read
+    ahead: the complaints it names are then found in a few queries (``matching.Known``), read
+    again after each write.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, mail: Sequence[tuple[InboundMail, bytes]] = ()) -> None:
+        self.ahead = [(inbound.pk, _readable(raw), inbound.envelope_to.split()) for inbound, raw in mail]
+        self.place = {pk: index for index, (pk, _, _) in enumerate(self.ahead)}
+        self.at = 0  # the message being processed, as an index in ``ahead``
+        self._known: matching.Known | None = None
         self.new: list[tuple[InboundMail, parsing.ParsedMail, complaint_services.ComplaintInput]] = []
         self.replies: list[tuple[InboundMail, parsing.ParsedMail, Complaint, CustomerMessage]] = []
         self.message_ids: set[str] = set()  # of the messages waiting
@@ -391,6 +400,23 @@ class Batch:
 
     def __bool__(self) -> bool:
         return bool(self.new or self.replies)
+
+    def parse(self, inbound: InboundMail, raw: bytes) -> parsing.ParsedMail:
+        """``raw`` parsed, as read ahead (raising as ``parsing.parse`` does); ``inbound`` is next."""
+        self.at = self.place.get(inbound.pk, len(self.ahead))
+        parsed = self.ahead[self.at][1] if self.at < len(self.ahead) else None
+        return parsed or parsing.parse(raw)
+
+    def known(self) -> matching.Known:
+        """What the mail from the one being processed on names, as the database has it now."""
+        if self._known is None:
+            rest = self.ahead[self.at :]
+            self._known = matching.Known((parsed, to) for _, parsed, to in rest if parsed is not None)
+        return self._known
+
+    def forget(self) -> None:
+        """Something is about to be written: what ``known`` read may be out of date."""
+        self._known = None
 
     def add(
         self, inbound: InboundMail, parsed: parsing.ParsedMail, data: complaint_services.ComplaintInput
@@ -425,6 +451,8 @@ class Batch:
         """Write the new complaints, then the replies, that are waiting."""
         new, replies, self.new, self.replies = self.new, self.replies, [], []
         self.message_ids.clear()
+        if new or replies:
+            self.forget()
         if new:
             self._flush_new(new)
         if replies:
@@ -478,6 +506,15 @@ class Batch:
                 _finish(inbound, parsed, Outcome.THREADED, complaint, message, self)
 
 
+def _readable(raw: bytes) -> parsing.ParsedMail | None:
+    if len(raw) > settings.AMENDS_MAIL_MAX_BYTES:
+        return None  # held unread
+    try:
+        return parsing.parse(raw)
+    except Exception:  # parsed again when its turn comes, and held for the reason
+        return None
+
+
 def _thread(
     inbound: InboundMail,
     parsed: parsing.ParsedMail,
@@ -504,6 +541,8 @@ def _thread(
         batch.add_reply(inbound, parsed, match.complaint, item)
         return
     # Files are stored with the message, in its savepoint: a file that fails undoes the reply.
+    if batch is not None:
+        batch.forget()  # it writes now
     with transaction.atomic(savepoint=batch is not None):
         (message,) = complaint_services.complaints_add_customer_messages(items=[item])
         _finish(inbound, parsed, Outcome.THREADED, match.complaint, message, batch)
@@ -525,6 +564,8 @@ def _finish(
 
 
 def _bounce(inbound: InboundMail, parsed: parsing.ParsedMail, batch: Batch | None) -> None:
+    if batch is not None:
+        batch.forget()  # it writes now
     report = noise.read_bounce(parsed)
     complaint = None
     if report.failed:
