@@ -14,6 +14,8 @@ from itertools import islice
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 
+from amends.core.inserts import rows_insert
+
 from .models import InboundMail, Source, Status
 from .services import (
     Batch,
@@ -80,7 +82,7 @@ def inbound_store_batch(*, items: list[tuple[bytes, str]]) -> list[tuple[Inbound
         result.append((found or row, found is None))
     try:
         with transaction.atomic():
-            InboundMail.objects.bulk_create([row for row, new in result if new])
+            rows_insert([row for row, new in result if new])
     except IntegrityError:
         return [inbound_store(raw=raw, source=Source.FILE, source_ref=where) for raw, where in items]
     for row in on_file:

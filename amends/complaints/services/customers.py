@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from amends.core.errors import InvalidInput
+from amends.core.inserts import rows_insert
 
 from ..models import (
     OPEN_STATES,
@@ -77,7 +78,7 @@ def customers_find_or_create(*, people: Sequence[Person]) -> list[Customer]:
             customer = Customer(name=person.name.strip() or "Customer")
         new.update({point: customer for point in points if point not in known})
         customers.append(customer)
-    Customer.objects.bulk_create(list({id(c): c for c in customers if c.pk is None}.values()))
+    rows_insert(list({id(c): c for c in customers if c.pk is None}.values()))
     _add_points(new, known)
     return customers
 

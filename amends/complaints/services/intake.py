@@ -15,6 +15,7 @@ from django.utils.module_loading import import_string
 
 from amends.accounts.models import User
 from amends.core.errors import Conflict, InvalidInput
+from amends.core.inserts import rows_insert
 from amends.core.tasks import enqueue_many_on_commit
 from amends.core.text import one_line
 from amends.promises import services as promise_services
@@ -27,7 +28,6 @@ from ..models import (
     ContactMethod,
     Customer,
     Direction,
-    Event,
     EventKind,
     IdempotencyKey,
     Message,
@@ -160,17 +160,17 @@ def _write(
         people=[Person(name=d.name, email=d.email, phone=d.phone) for d in items]
     )
     references = _next_references(now.year, len(items))
-    complaints = Complaint.objects.bulk_create(
+    complaints = rows_insert(
         [
             _complaint(data, customer, reference, min(p.target_at for p in plan), now)
             for data, customer, reference, plan in zip(items, customers, references, plans, strict=True)
         ]
     )
-    messages = Message.objects.bulk_create(
+    messages = rows_insert(
         [_first_message(data, complaint, by, now) for data, complaint in zip(items, complaints, strict=True)]
     )
     label = CUSTOMER if by is None else ""
-    Event.objects.bulk_create(
+    rows_insert(
         [
             _event(
                 complaint,
