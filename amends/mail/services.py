@@ -22,7 +22,15 @@ from django.utils import timezone
 
 from amends.accounts.models import Team, User
 from amends.complaints import services as complaint_services
-from amends.complaints.models import Channel, Complaint, Message, State
+from amends.complaints.models import (
+    Channel,
+    Complaint,
+    ContactMethod,
+    ContactPoint,
+    Direction,
+    Message,
+    State,
+)
 from amends.complaints.services import CustomerMessage
 from amends.core.errors import AmendsError, InvalidInput, InvalidTransition
 
@@ -248,10 +256,11 @@ def _process(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, ba
     kind, why = noise.classify(parsed, null_sender=inbound.envelope_from == NULL_SENDER)
     inbound.noise, inbound.reason = kind, why
     if kind == Noise.BOUNCE:
-        if batch:
-            raise _FlushFirst  # it may name an address or a complaint still waiting in the batch
+        report = noise.read_bounce(parsed)
+        if batch and batch.concerned_by(report):
+            raise _FlushFirst
         with transaction.atomic(savepoint=batch is not None):
-            _bounce(inbound, parsed, batch)
+            _bounce(inbound, report, batch)
         return
     if parsed.from_address in our_addresses():
         inbound.noise = Noise.LOOP  # even when released: never acknowledged, or it loops
@@ -440,6 +449,36 @@ class Batch:
             message_id in self.message_ids for message_id in parsed.in_reply_to + parsed.references
         )
 
+    def concerned_by(self, bounce: noise.Bounce) -> bool:
+        """Whether what ``bounce`` records depends on mail waiting in the batch.
+
+        A failed address is noted on each open complaint of its customer, and a failed message
+        on its complaint: waiting mail may create that address, add or reopen such a complaint,
+        or add to its timeline before the note. Nothing is recorded without a failed address.
+        """
+        failed = {address.strip().lower() for address, _ in bounce.failed}
+        if not failed or not self:
+            return False
+        emails = {data.email for _, _, data in self.new}
+        if failed & emails:
+            return True
+        owners = set(
+            ContactPoint.objects.filter(kind=ContactMethod.EMAIL, value__in=failed).values_list(
+                "customer_id", flat=True
+            )
+        )
+        answered = {complaint.pk for _, _, complaint, _ in self.replies}
+        if {complaint.customer_id for _, _, complaint, _ in self.replies} & owners:
+            return True
+        if owners and ContactPoint.objects.filter(customer_id__in=owners, value__in=emails).exists():
+            return True
+        named = Message.objects.filter(
+            message_id__in=bounce.original_message_ids,
+            direction=Direction.OUTBOUND,
+            complaint_id__in=answered,
+        )
+        return bool(answered and bounce.original_message_ids) and named.exists()
+
     def save_later(self, inbound: InboundMail) -> bool:
         """Keep a fresh row to save with the batch; ``False`` for a row that must be saved now."""
         if inbound.pk not in self.fresh:
@@ -563,10 +602,9 @@ def _finish(
     _save(inbound, keep_raw=False, batch=batch)
 
 
-def _bounce(inbound: InboundMail, parsed: parsing.ParsedMail, batch: Batch | None) -> None:
-    if batch is not None:
-        batch.forget()  # it writes now
-    report = noise.read_bounce(parsed)
+def _bounce(inbound: InboundMail, report: noise.Bounce, batch: Batch | None) -> None:
+    # What this writes (a message failed, an address failing, notes on timelines) changes
+    # nothing a batch's ``matching.Known`` holds, so that is not read again.
     complaint = None
     if report.failed:
         reason = report.failed[0][1]
