@@ -33,6 +33,7 @@ from amends.complaints.models import (
 )
 from amends.complaints.services import CustomerMessage
 from amends.core.errors import AmendsError, InvalidInput, InvalidTransition
+from amends.core.inserts import rows_update
 
 from . import attachments, matching, noise, parsing
 from .models import InboundMail, Noise, Outcome, Source, Status
@@ -498,14 +499,11 @@ class Batch:
             self._flush_replies(replies)
 
     def save(self) -> None:
-        """Save the rows kept for the batch, in one statement (the rows exist: an upsert is
-        how one statement updates many rows with different values on every database)."""
+        """Save the rows kept for the batch, in a few statements whatever their number."""
         rows, self.rows = list(self.rows.values()), {}
-        if rows:
-            fields = [*_SAVED, "raw"]
-            InboundMail.objects.bulk_create(
-                rows, update_conflicts=True, unique_fields=["id"], update_fields=fields
-            )
+        kept = [row for row in rows if row.raw is not None]  # their bytes are stored already
+        rows_update(kept, _SAVED)
+        rows_update([row for row in rows if row.raw is None], [*_SAVED, "raw"])
 
     def _flush_new(
         self, new: list[tuple[InboundMail, parsing.ParsedMail, complaint_services.ComplaintInput]]

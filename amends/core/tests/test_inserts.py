@@ -24,7 +24,7 @@ from amends.complaints.models import (
     State,
 )
 from amends.complaints.tasks import acknowledge_complaint
-from amends.core.inserts import rows_insert
+from amends.core.inserts import rows_insert, rows_update
 from amends.core.tasks import _task_row
 from amends.mail.models import InboundMail, Source
 from amends.promises.models import Promise, PromiseKind
@@ -191,3 +191,25 @@ def test_a_broken_constraint_is_an_integrity_error_as_from_bulk_create():
     with pytest.raises(IntegrityError), transaction.atomic():
         rows_insert([again])
     assert Complaint.objects.filter(reference="C-1").count() == 1
+
+
+def test_rows_update_saves_the_fields_named_and_leaves_the_others():
+    now = timezone.now()
+    rows = rows_insert(
+        [
+            InboundMail(source=Source.FILE, raw=b"raw", size=3, sha256=str(i), received_at=now)
+            for i in range(3)
+        ]
+    )
+    for i, row in enumerate(rows):
+        row.status, row.reason, row.attempts, row.raw = "processed", f"Reason {i} \\ \t é", i, None
+        row.size = 99  # not named: not saved
+    rows_update(rows[:2], ["status", "reason", "attempts", "raw"])
+    stored = list(
+        InboundMail.objects.order_by("id").values_list("status", "reason", "attempts", "raw", "size")
+    )
+    assert [(s, r, a, raw is None, size) for s, r, a, raw, size in stored] == [
+        ("processed", "Reason 0 \\ \t é", 0, True, 3),
+        ("processed", "Reason 1 \\ \t é", 1, True, 3),
+        ("pending", "", 0, False, 3),
+    ]
