@@ -7,6 +7,8 @@ from django.db import transaction
 from django.tasks import Task, task_backends
 from django_tasks_db import DatabaseBackend
 
+from .inserts import rows_insert
+
 
 def enqueue_on_commit(task: Task[Any, Any], *args: Any) -> None:
     """Queue ``task(*args)`` as part of the current transaction.
@@ -37,9 +39,7 @@ def enqueue_many_on_commit(calls: Sequence[tuple[Task[Any, Any], tuple[Any, ...]
         else:
             enqueue_on_commit(task, *args)
     if rows:
-        from django_tasks_db.models import DBTaskResult
-
-        DBTaskResult.objects.bulk_create(rows)
+        rows_insert(rows)
 
 
 def _task_row(backend: DatabaseBackend, task: Task[Any, Any], args: tuple[Any, ...]) -> Any:

@@ -14,6 +14,8 @@ from itertools import islice
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 
+from amends.core.inserts import rows_insert
+
 from .models import InboundMail, Source, Status
 from .services import (
     Batch,
@@ -34,16 +36,20 @@ def inbound_import(*, messages: Iterable[tuple[bytes, str]], batch: int = BATCH)
     while chunk := list(islice(pending, batch)):
         with transaction.atomic(), our_addresses_read_once():
             stored = inbound_store_batch(items=chunk)
-            work = Batch()
-            work.fresh.update(inbound.pk for inbound, created in stored if created)
-            processed = []
+            todo: list[tuple[InboundMail, bool, bytes]] = []
             taken: set[int] = set()  # rows taken in by this batch: still pending until it is flushed
             for (inbound, created), (raw, _) in zip(stored, chunk, strict=True):
                 if id(inbound) in taken or (not created and inbound.status != Status.PENDING):
                     counts["duplicate"] += 1
                     continue
                 taken.add(id(inbound))
-                processed.append(inbound_process(inbound=inbound, raw=raw, fresh=created, batch=work))
+                todo.append((inbound, created, raw))
+            work = Batch(mail=[(inbound, raw) for inbound, _, raw in todo])
+            work.fresh.update(inbound.pk for inbound, created, _ in todo if created)
+            processed = [
+                inbound_process(inbound=inbound, raw=raw, fresh=created, batch=work)
+                for inbound, created, raw in todo
+            ]
             work.flush()
             work.save()
             counts.update(Received(inbound, duplicate=False).result for inbound in processed)
@@ -76,7 +82,7 @@ def inbound_store_batch(*, items: list[tuple[bytes, str]]) -> list[tuple[Inbound
         result.append((found or row, found is None))
     try:
         with transaction.atomic():
-            InboundMail.objects.bulk_create([row for row, new in result if new])
+            rows_insert([row for row, new in result if new])
     except IntegrityError:
         return [inbound_store(raw=raw, source=Source.FILE, source_ref=where) for raw, where in items]
     for row in on_file:

@@ -9,7 +9,7 @@ recorded against an address, or quarantine with a reason a person can read. Noth
 
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -22,9 +22,18 @@ from django.utils import timezone
 
 from amends.accounts.models import Team, User
 from amends.complaints import services as complaint_services
-from amends.complaints.models import Channel, Complaint, Message, State
+from amends.complaints.models import (
+    Channel,
+    Complaint,
+    ContactMethod,
+    ContactPoint,
+    Direction,
+    Message,
+    State,
+)
 from amends.complaints.services import CustomerMessage
 from amends.core.errors import AmendsError, InvalidInput, InvalidTransition
+from amends.core.inserts import rows_update
 
 from . import attachments, matching, noise, parsing
 from .models import InboundMail, Noise, Outcome, Source, Status
@@ -237,7 +246,7 @@ def _process(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, ba
         _note_headers(inbound, raw)
         raise Quarantine(f"Larger than the {limit:,}-byte limit ({len(raw):,} bytes).")
     try:
-        parsed = parsing.parse(raw)
+        parsed = batch.parse(inbound, raw) if batch is not None else parsing.parse(raw)
     except Exception as exc:
         if not force:
             reason = str(exc) if isinstance(exc, parsing.Unreadable) else f"Could not be read: {exc}"
@@ -248,10 +257,11 @@ def _process(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, ba
     kind, why = noise.classify(parsed, null_sender=inbound.envelope_from == NULL_SENDER)
     inbound.noise, inbound.reason = kind, why
     if kind == Noise.BOUNCE:
-        if batch:
-            raise _FlushFirst  # it may name an address or a complaint still waiting in the batch
+        report = noise.read_bounce(parsed)
+        if batch and batch.concerned_by(report):
+            raise _FlushFirst
         with transaction.atomic(savepoint=batch is not None):
-            _bounce(inbound, parsed, batch)
+            _bounce(inbound, report, batch)
         return
     if parsed.from_address in our_addresses():
         inbound.noise = Noise.LOOP  # even when released: never acknowledged, or it loops
@@ -264,7 +274,8 @@ def _process(inbound: InboundMail, raw: bytes, *, force: bool, reply_to: str, ba
     envelope_to = inbound.envelope_to.split()
     if batch and batch.answered_by(parsed):
         raise _FlushFirst  # it answers a message still waiting in the batch
-    match = matching.find_complaint(parsed, envelope_to=envelope_to)
+    known = batch.known() if batch is not None else None
+    match = matching.find_complaint(parsed, envelope_to=envelope_to, known=known)
     if match is None and batch and matching.may_continue(parsed, envelope_to=envelope_to):
         raise _FlushFirst  # it may answer a complaint still waiting in the batch
     if match is not None and not _starts_new(match.complaint, kind):
@@ -380,9 +391,17 @@ class Batch:
     waiting complaint, or is a bounce) has the batch flushed first, so the result is as if the
     mail were read one at a time. If the database refuses a flush, each waiting message is
     written on its own so that only the faulty one is quarantined.
+
+    ``mail``, the batch's stored rows and bytes in the order they will be processed, is read
+    ahead: the complaints it names are then found in a few queries (``matching.Known``), read
+    again after each write.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, mail: Sequence[tuple[InboundMail, bytes]] = ()) -> None:
+        self.ahead = [(inbound.pk, _readable(raw), inbound.envelope_to.split()) for inbound, raw in mail]
+        self.place = {pk: index for index, (pk, _, _) in enumerate(self.ahead)}
+        self.at = 0  # the message being processed, as an index in ``ahead``
+        self._known: matching.Known | None = None
         self.new: list[tuple[InboundMail, parsing.ParsedMail, complaint_services.ComplaintInput]] = []
         self.replies: list[tuple[InboundMail, parsing.ParsedMail, Complaint, CustomerMessage]] = []
         self.message_ids: set[str] = set()  # of the messages waiting
@@ -391,6 +410,23 @@ class Batch:
 
     def __bool__(self) -> bool:
         return bool(self.new or self.replies)
+
+    def parse(self, inbound: InboundMail, raw: bytes) -> parsing.ParsedMail:
+        """``raw`` parsed, as read ahead (raising as ``parsing.parse`` does); ``inbound`` is next."""
+        self.at = self.place.get(inbound.pk, len(self.ahead))
+        parsed = self.ahead[self.at][1] if self.at < len(self.ahead) else None
+        return parsed or parsing.parse(raw)
+
+    def known(self) -> matching.Known:
+        """What the mail from the one being processed on names, as the database has it now."""
+        if self._known is None:
+            rest = self.ahead[self.at :]
+            self._known = matching.Known((parsed, to) for _, parsed, to in rest if parsed is not None)
+        return self._known
+
+    def forget(self) -> None:
+        """Something is about to be written: what ``known`` read may be out of date."""
+        self._known = None
 
     def add(
         self, inbound: InboundMail, parsed: parsing.ParsedMail, data: complaint_services.ComplaintInput
@@ -414,6 +450,36 @@ class Batch:
             message_id in self.message_ids for message_id in parsed.in_reply_to + parsed.references
         )
 
+    def concerned_by(self, bounce: noise.Bounce) -> bool:
+        """Whether what ``bounce`` records depends on mail waiting in the batch.
+
+        A failed address is noted on each open complaint of its customer, and a failed message
+        on its complaint: waiting mail may create that address, add or reopen such a complaint,
+        or add to its timeline before the note. Nothing is recorded without a failed address.
+        """
+        failed = {address.strip().lower() for address, _ in bounce.failed}
+        if not failed or not self:
+            return False
+        emails = {data.email for _, _, data in self.new}
+        if failed & emails:
+            return True
+        owners = set(
+            ContactPoint.objects.filter(kind=ContactMethod.EMAIL, value__in=failed).values_list(
+                "customer_id", flat=True
+            )
+        )
+        answered = {complaint.pk for _, _, complaint, _ in self.replies}
+        if {complaint.customer_id for _, _, complaint, _ in self.replies} & owners:
+            return True
+        if owners and ContactPoint.objects.filter(customer_id__in=owners, value__in=emails).exists():
+            return True
+        named = Message.objects.filter(
+            message_id__in=bounce.original_message_ids,
+            direction=Direction.OUTBOUND,
+            complaint_id__in=answered,
+        )
+        return bool(answered and bounce.original_message_ids) and named.exists()
+
     def save_later(self, inbound: InboundMail) -> bool:
         """Keep a fresh row to save with the batch; ``False`` for a row that must be saved now."""
         if inbound.pk not in self.fresh:
@@ -425,20 +491,19 @@ class Batch:
         """Write the new complaints, then the replies, that are waiting."""
         new, replies, self.new, self.replies = self.new, self.replies, [], []
         self.message_ids.clear()
+        if new or replies:
+            self.forget()
         if new:
             self._flush_new(new)
         if replies:
             self._flush_replies(replies)
 
     def save(self) -> None:
-        """Save the rows kept for the batch, in one statement (the rows exist: an upsert is
-        how one statement updates many rows with different values on every database)."""
+        """Save the rows kept for the batch, in a few statements whatever their number."""
         rows, self.rows = list(self.rows.values()), {}
-        if rows:
-            fields = [*_SAVED, "raw"]
-            InboundMail.objects.bulk_create(
-                rows, update_conflicts=True, unique_fields=["id"], update_fields=fields
-            )
+        kept = [row for row in rows if row.raw is not None]  # their bytes are stored already
+        rows_update(kept, _SAVED)
+        rows_update([row for row in rows if row.raw is None], [*_SAVED, "raw"])
 
     def _flush_new(
         self, new: list[tuple[InboundMail, parsing.ParsedMail, complaint_services.ComplaintInput]]
@@ -478,6 +543,15 @@ class Batch:
                 _finish(inbound, parsed, Outcome.THREADED, complaint, message, self)
 
 
+def _readable(raw: bytes) -> parsing.ParsedMail | None:
+    if len(raw) > settings.AMENDS_MAIL_MAX_BYTES:
+        return None  # held unread
+    try:
+        return parsing.parse(raw)
+    except Exception:  # parsed again when its turn comes, and held for the reason
+        return None
+
+
 def _thread(
     inbound: InboundMail,
     parsed: parsing.ParsedMail,
@@ -504,6 +578,8 @@ def _thread(
         batch.add_reply(inbound, parsed, match.complaint, item)
         return
     # Files are stored with the message, in its savepoint: a file that fails undoes the reply.
+    if batch is not None:
+        batch.forget()  # it writes now
     with transaction.atomic(savepoint=batch is not None):
         (message,) = complaint_services.complaints_add_customer_messages(items=[item])
         _finish(inbound, parsed, Outcome.THREADED, match.complaint, message, batch)
@@ -524,8 +600,9 @@ def _finish(
     _save(inbound, keep_raw=False, batch=batch)
 
 
-def _bounce(inbound: InboundMail, parsed: parsing.ParsedMail, batch: Batch | None) -> None:
-    report = noise.read_bounce(parsed)
+def _bounce(inbound: InboundMail, report: noise.Bounce, batch: Batch | None) -> None:
+    # What this writes (a message failed, an address failing, notes on timelines) changes
+    # nothing a batch's ``matching.Known`` holds, so that is not read again.
     complaint = None
     if report.failed:
         reason = report.failed[0][1]

@@ -13,6 +13,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from amends.core.errors import InvalidInput
+from amends.core.inserts import rows_insert
 from amends.core.memo import remembered
 
 from . import regimes
@@ -149,7 +150,7 @@ def promises_make_many(
     """``promises_make`` for many complaints (a batch of new ones) in one statement."""
     now = timezone.now()
     rules = Rules.load()
-    return Promise.objects.bulk_create(
+    return rows_insert(
         [promise_build(complaint, p, by=by, now=now, rules=rules) for complaint, plans in made for p in plans]
     )
 

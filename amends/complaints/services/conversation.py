@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from amends.accounts.models import User
 from amends.core.errors import InvalidInput, InvalidTransition
+from amends.core.inserts import rows_insert
 from amends.core.tasks import enqueue_on_commit
 from amends.promises import services as promise_services
 from amends.promises.regimes import ResponseKind
@@ -20,7 +21,6 @@ from ..models import (
     Complaint,
     Delivery,
     Direction,
-    Event,
     EventKind,
     Message,
     State,
@@ -348,8 +348,8 @@ def _customer_move(complaint: Complaint, *, automatic: bool) -> tuple[State | No
 def _write_customer_messages(waiting: list[tuple[Message, User | None]]) -> None:
     if not waiting:
         return
-    Message.objects.bulk_create([message for message, _ in waiting])
-    Event.objects.bulk_create(
+    rows_insert([message for message, _ in waiting])
+    rows_insert(
         [
             _event(message.complaint, EventKind.MESSAGE_IN, by=by, label=CUSTOMER, message=message)
             for message, by in waiting

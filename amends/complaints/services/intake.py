@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string
 
 from amends.accounts.models import User
 from amends.core.errors import InvalidInput
+from amends.core.inserts import rows_insert
 from amends.core.tasks import enqueue_many_on_commit
 from amends.core.text import one_line
 from amends.promises import services as promise_services
@@ -25,7 +26,6 @@ from ..models import (
     ContactMethod,
     Customer,
     Direction,
-    Event,
     EventKind,
     Message,
     ReferenceCounter,
@@ -166,20 +166,20 @@ def _write(
     )
     fresh = iter(_next_references(now.year, sum(1 for d in items if not d.reference)))
     references = [d.reference or next(fresh) for d in items]
-    complaints = Complaint.objects.bulk_create(
+    complaints = rows_insert(
         [
             _complaint(data, customer, reference, min(p.target_at for p in plan), _received(data, now), now)
             for data, customer, reference, plan in zip(items, customers, references, plans, strict=True)
         ]
     )
-    messages = Message.objects.bulk_create(
+    messages = rows_insert(
         [
             _first_message(data, complaint, by, _received(data, now))
             for data, complaint in zip(items, complaints, strict=True)
         ]
     )
     label = CUSTOMER if by is None else ""
-    Event.objects.bulk_create(
+    rows_insert(
         [
             _event(
                 complaint,

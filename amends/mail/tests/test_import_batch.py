@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from amends.complaints.delivery import reply_address
-from amends.complaints.models import Complaint, ContactPoint, Direction, EventKind, Message
+from amends.complaints.models import Complaint, ContactPoint, Direction, EventKind, Message, State
 from amends.mail.imports import inbound_import
 from amends.mail.models import InboundMail, Outcome, Status
 
@@ -133,15 +133,78 @@ def test_a_bounce_for_a_customer_whose_complaint_waits_in_the_batch_marks_the_ad
     assert complaint.events.filter(kind=EventKind.DELIVERY_FAILED).exists()
 
 
-def test_an_import_writes_in_statements_per_batch_not_per_message(django_assert_max_num_queries):
+def test_a_reply_to_a_reply_with_files_taken_in_earlier_in_the_batch_threads_with_it(complaint):
+    # A reply with files is written at once rather than with the batch; what the batch had read
+    # ahead about the complaints its mail names must be read again, or the second reply, which
+    # answers the first, would find nothing and become a complaint of its own.
+    first = complaint.messages.get(direction=Direction.INBOUND)
+    first.message_id = "<jo@example.net>"
+    first.save(update_fields=["message_id"])
+    with_files = (
+        b"From: Jo <jo.bloggs@example.net>\nTo: care@example.com\nSubject: Re: my parcel\n"
+        b"Message-ID: <files@example.net>\nIn-Reply-To: <jo@example.net>\n"
+        b'Content-Type: multipart/mixed; boundary="b"\n\n'
+        b"--b\nContent-Type: text/plain\n\nThe photo of the box.\n"
+        b"--b\nContent-Type: image/png\nContent-Disposition: attachment; filename=box.png\n\nPNG\n--b--\n"
+    )
+    answer = _mail(3, sender="jo.bloggs@example.net", head="In-Reply-To: <files@example.net>\n")
+    counts = inbound_import(messages=_files(with_files, answer))
+    assert counts == {"threaded": 2}
+    assert set(complaint.messages.values_list("message_id", flat=True)) >= {
+        "<files@example.net>",
+        "<m3@example.net>",
+    }
+
+
+def test_a_bounce_after_a_waiting_reply_that_reopens_its_complaint_is_noted_after_the_reply(complaint, eml):
+    # Jo's reply reopens the resolved complaint; the bounce that follows marks Jo's address
+    # failing, which is noted on Jo's open complaints: the reopened one, after the reply.
+    first = complaint.messages.get(direction=Direction.INBOUND)
+    first.message_id = "<jo@example.net>"
+    first.save(update_fields=["message_id"])
+    Complaint.objects.filter(pk=complaint.pk).update(state=State.RESOLVED)
+    reply = _mail(2, sender="jo.bloggs@example.net", head="In-Reply-To: <jo@example.net>\n")
+    bounce = eml("dsn_bounce.eml", RECIPIENT="jo.bloggs@example.net", ORIGINAL_ID="<nothing@example.net>")
+    counts = inbound_import(messages=_files(_mail(1), reply, bounce))
+    assert counts == {"new": 1, "threaded": 1, "bounce": 1}
+    kinds = list(complaint.events.order_by("created_at", "id").values_list("kind", flat=True))
+    assert kinds.index(EventKind.MESSAGE_IN) < kinds.index(EventKind.DELIVERY_FAILED) == len(kinds) - 1
+
+
+def test_a_bounce_of_our_message_on_a_complaint_with_a_reply_waiting_is_noted_after_the_reply(complaint, eml):
+    ours = complaint.messages.get(direction=Direction.OUTBOUND)
+    first = complaint.messages.get(direction=Direction.INBOUND)
+    first.message_id = "<jo@example.net>"
+    first.save(update_fields=["message_id"])
+    reply = _mail(2, sender="jo.bloggs@example.net", head="In-Reply-To: <jo@example.net>\n")
+    bounce = eml("dsn_bounce.eml", RECIPIENT="forwarded@example.org", ORIGINAL_ID=ours.message_id)
+    counts = inbound_import(messages=_files(reply, bounce))
+    assert counts == {"threaded": 1, "bounce": 1}
+    kinds = list(complaint.events.order_by("created_at", "id").values_list("kind", flat=True))
+    assert kinds[-2:] == [EventKind.MESSAGE_IN, EventKind.DELIVERY_FAILED]
+
+
+def test_a_bounce_for_someone_with_no_mail_waiting_does_not_write_the_batch_first(eml):
+    bounce = eml("dsn_bounce.eml", RECIPIENT="someone@example.org", ORIGINAL_ID="<nothing@example.net>")
+    counts = inbound_import(messages=_files(_mail(1), bounce, _mail(2)))
+    assert counts == {"new": 2, "bounce": 1}
+    # Both complaints were taken in together, after the bounce: one block of references.
+    assert Complaint.objects.get(messages__message_id="<m2@example.net>").events.get().created_at == (
+        Complaint.objects.get(messages__message_id="<m1@example.net>").events.get().created_at
+    )
+
+
+def test_an_import_finds_the_complaints_its_replies_answer_in_a_few_queries_a_batch(
+    django_assert_max_num_queries,
+):
     inbound_import(messages=_files(*(_mail(n) for n in range(20))))
     replies = [
         _mail(100 + n, sender=f"customer{n}@example.net", head=f"In-Reply-To: <m{n}@example.net>\n")
         for n in range(20)
     ]
     news = [_mail(200 + n) for n in range(20)]
-    # A query a reply to find its complaint, and some thirty for the batch whatever its size
-    # (one message at a time took over three hundred).
-    with django_assert_max_num_queries(20 + 35):
+    # Some forty statements for the batch whatever its size, none for each reply (reading one
+    # message at a time took over three hundred; finding each reply's complaint took twenty).
+    with django_assert_max_num_queries(45):
         counts = inbound_import(messages=_files(*replies, *news))
     assert counts == {"threaded": 20, "new": 20}
