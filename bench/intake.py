@@ -1,4 +1,4 @@
-"""Intake over real HTTP, one request at a time, against `amends serve` (gunicorn) on loopback."""
+"""Intake over real HTTP, one request at a time, against `amends serve` (granian) on loopback."""
 
 import http.client
 import json
