@@ -10,6 +10,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _api_keys_forgotten():
+    # The suite runs with the API key cache on, as production does; each test starts with it empty.
+    from amends.accounts import keycache
+
+    keycache.forget_all()
+
+
 @pytest.fixture
 def team(db):
     return TeamFactory(name="Orders", slug="orders")

@@ -12,7 +12,7 @@ from pathlib import Path
 USAGE = """usage: amends COMMAND [options]
 
   demo [--port P] [--data-dir D]   migrate, load demo data, run web + worker on SQLite
-  serve [--bind ADDR] [--workers N] run the production web server (gunicorn)
+  serve [--bind ADDR] [--workers N] run the production web server (granian)
   worker [db_worker options]       run the background task worker
   sweep [--every N]                remind, escalate and settle promises that fall due
   insights rebuild|fold|digest     the insight pages' summary tables; the owners' weekly digest

@@ -260,6 +260,9 @@ AMENDS_ORGANISATION = env("ORGANISATION", "Amends Demo Co")
 # Configuration rows read on every intake (policies, calendars, rules) are kept this many seconds
 # per process; a change saved in a process applies there at once, elsewhere within this time.
 AMENDS_CONFIG_CACHE_SECONDS = env_int("CONFIG_CACHE_SECONDS", 30)
+# API keys verified in a process are not checked again for this many seconds (0: every request);
+# revoking a key or deactivating its user applies at once in that process, elsewhere within this.
+AMENDS_API_KEY_CACHE_SECONDS = env_int("API_KEY_CACHE_SECONDS", 10)
 
 AMENDS_AFTER_RECEIVE_TASKS: list[str] = [
     "amends.triage.tasks.triage_complaint",

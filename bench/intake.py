@@ -1,4 +1,4 @@
-"""Intake over real HTTP, one request at a time, against `amends serve` on loopback.
+"""Intake over real HTTP, one request at a time, against `amends serve` (granian) on loopback.
 
 The web form and the API store what they are sent and answer; a worker (`amends worker
 --queue-name intake`, running throughout as deployed) files the complaints. Besides the rate

@@ -1,8 +1,12 @@
 """The `amends` command and settings, run as an operator would: in a fresh process."""
 
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 import pytest
 
@@ -102,3 +106,28 @@ def test_a_malformed_number_setting_is_named(tmp_path, value):
     )
     assert result.returncode != 0
     assert "AMENDS_FIRST_RESPONSE_HOURS must be a whole number" in result.stderr
+
+
+def test_serve_answers_health_on_its_port_and_stops_on_sigterm(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("AMENDS_")}
+    server = subprocess.Popen(  # noqa: S603 - our own command
+        [sys.executable, "-m", "amends.cli", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        env={**clean, "AMENDS_SECRET_KEY": "k" * 50, "AMENDS_DATA_DIR": str(tmp_path)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        status, deadline = 0, time.monotonic() + 90
+        while status != 200 and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=5) as reply:
+                    status = reply.status
+            except OSError:
+                time.sleep(0.2)
+        assert status == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=40) == 0

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from . import keycache
 from .models import ApiToken, Membership, Role, Team, User
 from .services import hash_api_key
 
@@ -29,10 +30,18 @@ def staff_list_for_teams(team_ids: list[int] | None) -> list[User]:
 
 
 def user_for_api_key(key: str) -> User | None:
-    """The active user owning ``key``, or None; records when the key was last used."""
+    """The active user owning ``key``, or None; records when the key was last used.
+
+    A key verified in this process less than ``AMENDS_API_KEY_CACHE_SECONDS`` ago is not read
+    again (see ``keycache``), so ``last_used_at`` moves at most once per TTL and once a minute.
+    """
+    key_hash = hash_api_key(key)
+    user = keycache.recall(key_hash)
+    if user is not None:
+        return user
     token = (
         ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_api_key(key), revoked_at__isnull=True, user__is_active=True)
+        .filter(key_hash=key_hash, revoked_at__isnull=True, user__is_active=True)
         .first()
     )
     if token is None:
@@ -41,4 +50,5 @@ def user_for_api_key(key: str) -> User | None:
     # A write per request would dominate API cost; a minute's resolution is enough to audit keys.
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    keycache.remember(key_hash, token.user)
     return token.user
