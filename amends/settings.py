@@ -304,6 +304,7 @@ AMENDS_HOLIDAY_SUBDIVISION = env("HOLIDAY_SUBDIVISION", "ENG")
 # (complaints.services.accept). With a shared cache one filing task is queued per burst; if it is
 # lost, another is queued or the sweep files what waited longer than this.
 AMENDS_FILING_RETRY_SECONDS = env_int("FILING_RETRY_SECONDS", 10)
+AMENDS_FILING_GATHER_MS = env_int("FILING_GATHER_MS", 500)
 AMENDS_AFTER_RESOLVE_TASKS: list[str] = ["amends.surveys.tasks.schedule_follow_up"]
 AMENDS_SWEEPS: list[str] = [
     "amends.complaints.sweep.sweep_submissions",

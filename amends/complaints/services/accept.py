@@ -10,6 +10,7 @@ fails (the database refuses it), the submission is kept with the reason for staf
 import hashlib
 import json
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -191,6 +192,9 @@ def submissions_file_waiting(*, batch: int = 200, older_than: float = 0) -> int:
     lost, passes one (seconds) and leaves the newest to the task queued for them.
     """
     if _shared_cache() and not older_than:
+        # Let a burst gather first: a batch of a hundred costs far less a complaint than a
+        # hundred batches of one. Submissions taken in meanwhile see this task still queued.
+        time.sleep(settings.AMENDS_FILING_GATHER_MS / 1000)
         cache.delete(FILING_QUEUED)  # from now on a new submission queues a new task
     filed = 0
     while True:
