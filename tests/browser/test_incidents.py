@@ -21,7 +21,12 @@ LINKED = 50
 
 @pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "intake"],
+        }
+    }
 
 
 def _top(page, name: str) -> None:

@@ -81,7 +81,12 @@ def shot(tab: Any):
 
 @pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "intake"],
+        }
+    }
 
 
 def sign_in(tab: Any, live_server: Any, username: str) -> None:

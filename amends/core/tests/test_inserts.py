@@ -86,7 +86,9 @@ def _comparable(
 
 
 def test_complaints_and_their_rows_are_stored_as_bulk_create_stores_them(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "intake"]}
+    }
     now = timezone.now()
 
     def write(insert: Insert) -> list[list[dict[str, Any]]]:
