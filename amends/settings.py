@@ -173,7 +173,8 @@ CACHES = {"default": _cache()}
 # With a shared cache, sessions are read from it and written through to the database, which saves
 # a query on every signed-in page. A per-process cache cannot hold them: a sign-out in one process
 # would not reach the others.
-if str(CACHES["default"]["BACKEND"]).endswith("RedisCache"):
+AMENDS_CACHE_SHARED = str(CACHES["default"]["BACKEND"]).endswith("RedisCache")
+if AMENDS_CACHE_SHARED:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Rate limits read the client address from REMOTE_ADDR; behind a proxy set the proxy's header.
 RATELIMIT_IP_META_KEY = env("CLIENT_IP_HEADER") or None

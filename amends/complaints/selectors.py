@@ -260,13 +260,6 @@ def customer_history(*, user: User, complaint: Complaint, limit: int = 10) -> tu
     return visible, others.count() if total is None else total
 
 
-def complaint_with_relations(pk: int) -> Complaint:
-    """A complaint with what its pages and API output show, for callers that already hold it."""
-    return Complaint.objects.select_related("customer", "category", "team", "assignee", "merged_into").get(
-        pk=pk
-    )
-
-
 def submission_waiting(*, by: User | None, reference: str) -> Submission | None:
     """``by``'s submission with ``reference`` while it waits to be filed, or None."""
     return (

@@ -90,7 +90,11 @@ def complaint_received(request: HttpRequest, token: str) -> HttpResponse:
     else:
         complaint = Complaint.objects.filter(reference=reference).first()
     if complaint is None:
-        waiting = Submission.objects.filter(reference=reference or "", filed_at__isnull=True).first()
+        waiting = (
+            Submission.objects.filter(reference=reference, filed_at__isnull=True).first()
+            if reference
+            else None
+        )
         if waiting is None:
             raise Http404("This link is not valid.")
         return render(request, "intake/received.html", {"waiting": waiting})

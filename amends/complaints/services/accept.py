@@ -24,7 +24,13 @@ from amends.accounts.models import User
 from amends.core.errors import Conflict, InvalidInput
 
 from ..models import Category, Channel, ContactMethod, ReferenceCounter, Severity, Submission
-from .intake import ComplaintInput, complaint_input_check, complaints_receive
+from .intake import (
+    ComplaintInput,
+    complaint_input_check,
+    complaints_receive,
+    next_references,
+    start_year_counter,
+)
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +73,9 @@ def complaint_accept(
         raise InvalidInput(
             "The Idempotency-Key header must be at most 255 characters.", field="Idempotency-Key"
         )
-    digest = request_hash(payload or {}) if idempotency_key else ""
+    digest = ""
     if idempotency_key:
+        digest = request_hash(payload or {})
         first = _first_with_key(by, idempotency_key, digest)
         if first is not None:
             return first
@@ -130,12 +137,10 @@ def _store(fields: dict[str, Any]) -> str:
         reference = _store_in_one_statement(year, fields)
         if reference is not None:
             return reference
-        ReferenceCounter.objects.bulk_create([ReferenceCounter(year=year, last=0)], ignore_conflicts=True)
+        start_year_counter(year)
         return _store(fields)
-    from .intake import _next_references
-
     with transaction.atomic():
-        reference = _next_references(year, 1)[0]
+        reference = next_references(year, 1)[0]
         Submission.objects.create(reference=reference, **fields)
     return reference
 
@@ -176,13 +181,11 @@ def file_soon() -> None:
     """Queue the filing of waiting submissions, once per burst where every process shares a cache."""
     from ..tasks import file_submissions
 
-    if _shared_cache() and not cache.add(FILING_QUEUED, 1, timeout=settings.AMENDS_FILING_RETRY_SECONDS):
+    if settings.AMENDS_CACHE_SHARED and not cache.add(
+        FILING_QUEUED, 1, timeout=settings.AMENDS_FILING_RETRY_SECONDS
+    ):
         return  # a filing task is queued and has not started: it will see this submission
     file_submissions.enqueue()
-
-
-def _shared_cache() -> bool:
-    return str(settings.CACHES["default"]["BACKEND"]).endswith("RedisCache")
 
 
 def submissions_file_waiting(*, batch: int = 200, older_than: float = 0) -> int:
@@ -191,7 +194,7 @@ def submissions_file_waiting(*, batch: int = 200, older_than: float = 0) -> int:
     The filing task runs this with no ``older_than``. The sweep, a safety net for a task that was
     lost, passes one (seconds) and leaves the newest to the task queued for them.
     """
-    if _shared_cache() and not older_than:
+    if settings.AMENDS_CACHE_SHARED and not older_than:
         # Let a burst gather first: a batch of a hundred costs far less a complaint than a
         # hundred batches of one. Submissions taken in meanwhile see this task still queued.
         time.sleep(settings.AMENDS_FILING_GATHER_MS / 1000)

@@ -64,7 +64,7 @@ class ComplaintInput:
     received_at: datetime | None = None
 
 
-def _next_references(year: int, count: int) -> list[str]:
+def next_references(year: int, count: int) -> list[str]:
     # One row a year, advanced in place by ``count`` and read back in the same statement: the row
     # lock serialises concurrent intakes only for the length of their transactions, and numbers
     # are never reused.
@@ -76,9 +76,14 @@ def _next_references(year: int, count: int) -> list[str]:
         )
         row = cursor.fetchone()
     if row is None:
-        ReferenceCounter.objects.bulk_create([ReferenceCounter(year=year, last=0)], ignore_conflicts=True)
-        return _next_references(year, count)
+        start_year_counter(year)
+        return next_references(year, count)
     return [f"C-{year}-{number:06d}" for number in range(row[0] - count + 1, row[0] + 1)]
+
+
+def start_year_counter(year: int) -> None:
+    """Create the year's reference counter at 0, unless another process just did."""
+    ReferenceCounter.objects.bulk_create([ReferenceCounter(year=year, last=0)], ignore_conflicts=True)
 
 
 def complaint_input_check(data: ComplaintInput) -> None:
@@ -164,7 +169,7 @@ def _write(
     customers = customers_find_or_create(
         people=[Person(name=d.name, email=d.email, phone=d.phone) for d in items]
     )
-    fresh = iter(_next_references(now.year, sum(1 for d in items if not d.reference)))
+    fresh = iter(next_references(now.year, sum(1 for d in items if not d.reference)))
     references = [d.reference or next(fresh) for d in items]
     complaints = rows_insert(
         [

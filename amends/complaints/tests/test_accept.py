@@ -208,6 +208,7 @@ def test_the_sweep_files_what_waited_longer_than_its_task(no_worker, agent, sett
 
 def test_with_a_shared_cache_a_burst_queues_one_filing_task_until_it_starts(no_worker, agent, settings):
     settings.CACHES = {"default": REDIS["default"]}
+    settings.AMENDS_CACHE_SHARED = True
     settings.AMENDS_FILING_GATHER_MS = 20
     from django.core.cache import cache
 
