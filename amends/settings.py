@@ -137,6 +137,9 @@ def _database() -> dict[str, object]:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {"transaction_mode": "IMMEDIATE"}
     else:
+        if config["ENGINE"] == "django.db.backends.postgresql":
+            # Django's backend with a health check that costs no round trip (amends/core/postgresql).
+            config["ENGINE"] = "amends.core.postgresql"
         config["CONN_HEALTH_CHECKS"] = True
         # Choice lists are small; server-side cursors would cost round trips and break poolers.
         config["DISABLE_SERVER_SIDE_CURSORS"] = True

@@ -1,10 +1,12 @@
 """Queueing background work so that it happens if, and only if, the transaction commits."""
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
-from django.db import transaction
-from django.tasks import Task, task_backends
+from django.db import connections, transaction
+from django.db.models import Field
+from django.tasks import Task, TaskResultStatus, task_backends
 from django_tasks_db import DatabaseBackend
 
 from .inserts import rows_insert
@@ -58,3 +60,75 @@ def _task_row(backend: DatabaseBackend, task: Task[Any, Any], args: tuple[Any, .
         run_after=task.run_after or get_date_max(),  # what its pre_save signal would set
         backend_name=backend.alias,
     )
+
+
+def _waiting(backend: DatabaseBackend, task: Task[Any, Any]) -> dict[str, str]:
+    return {
+        "status": TaskResultStatus.READY,
+        "task_path": task.module_path,
+        "queue_name": task.queue_name,
+        "backend_name": backend.alias,
+    }
+
+
+def enqueue_once(task: Task[Any, Any]) -> None:
+    """Queue ``task()`` unless a run of it is waiting to start.
+
+    For a task that works through whatever is waiting (filing submissions): a burst of callers
+    queues one run, and a caller after that run has started queues the next. With the database
+    backend the look and the row are part of the current transaction, if there is one; two
+    transactions that commit at once may both queue a run, which costs a run that finds little
+    to do. Other backends cannot be looked at: they queue a run for every call, at once, so call
+    this once the work is committed.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    backend = task_backends[task.backend]
+    if not isinstance(backend, DatabaseBackend):
+        task.enqueue()
+        return
+    with transaction.atomic():
+        if not DBTaskResult.objects.filter(**_waiting(backend, task)).exists():
+            task.enqueue()
+
+
+def enqueue_once_sql(task: Task[Any, Any], *, when: str = "TRUE") -> tuple[str, list[Any]]:
+    """An ``INSERT`` that queues ``task()`` where ``when`` holds and no run of it waits to start.
+
+    For a statement that does its own write and queues work in the same round trip (a common
+    table expression); what it queues is the row ``enqueue_once`` would write, each
+    value cast to its column's type (PostgreSQL does not infer it in a ``SELECT``). Returns ``("", [])``
+    when the task's backend is not the database backend: the caller then queues with
+    ``enqueue_once``.
+    """
+    backend = task_backends[task.backend]
+    if not isinstance(backend, DatabaseBackend):
+        return "", []
+    connection = transaction.get_connection()
+    sql, fields = _enqueue_once_plan(connection.alias, when)
+    row = _task_row(backend, task, ())
+    values = [field.get_db_prep_save(field.pre_save(row, add=True), connection) for field in fields]
+    return sql, [*values, task.module_path, task.queue_name, backend.alias]
+
+
+@cache
+def _enqueue_once_plan(alias: str, when: str) -> tuple[str, list[Field[Any, Any]]]:
+    from django_tasks_db.models import DBTaskResult
+
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    fields = list(DBTaskResult._meta.concrete_fields)
+    table = quote(DBTaskResult._meta.db_table)
+    columns = ", ".join(quote(str(field.column)) for field in fields)
+    values = ", ".join(f"%s::{field.cast_db_type(connection)}" for field in fields)
+    # The status is written out rather than a parameter, so that the planner can always use the
+    # partial index of waiting runs (complaints migration 0009).
+    waiting = (
+        f"status = '{TaskResultStatus.READY.value}' AND task_path = %s AND queue_name = %s "
+        "AND backend_name = %s"
+    )
+    sql = (
+        f"INSERT INTO {table} ({columns}) SELECT {values} "  # noqa: S608 - names are the model's
+        f"WHERE {when} AND NOT EXISTS (SELECT 1 FROM {table} WHERE {waiting})"
+    )
+    return sql, fields

@@ -10,18 +10,16 @@ fails (the database refuses it), the submission is kept with the reason for staf
 import hashlib
 import json
 import logging
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import DataError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from amends.accounts.models import User
 from amends.core.errors import Conflict, InvalidInput
+from amends.core.tasks import enqueue_once, enqueue_once_sql
 
 from ..models import Category, Channel, ContactMethod, ReferenceCounter, Severity, Submission
 from .intake import (
@@ -33,10 +31,6 @@ from .intake import (
 )
 
 log = logging.getLogger(__name__)
-
-# Set while a filing task is queued and not yet started (with a cache every process shares), so
-# a burst of submissions queues one task rather than one each.
-FILING_QUEUED = "amends:filing-queued"
 
 
 @dataclass(frozen=True)
@@ -63,56 +57,61 @@ def complaint_accept(
     """Take in a complaint from the web form or the API, in one write, and file it soon after.
 
     Raises ``InvalidInput`` naming the field, exactly as ``complaint_receive`` would. With an
-    ``idempotency_key`` (for ``by``), a repeat returns the first submission with ``created``
-    False; a repeat whose ``payload`` differs raises ``Conflict``.
+    ``idempotency_key`` (for ``by``, the API client it belongs to), a repeat returns the first
+    submission with ``created`` False; a repeat whose ``payload`` differs raises ``Conflict``.
+    The filing task is queued in the same write unless one is already waiting to start, so a
+    burst of submissions is filed by one task, and none is lost between the write and the queue.
     """
     if data.callback_at is not None or data.reference or data.received_at:
         raise ValueError("A structured callback, reference or time is set when filing, not taking in.")
+    if idempotency_key and by is None:
+        raise ValueError("An idempotency key belongs to the API client that sent it.")
     complaint_input_check(data)
     if len(idempotency_key) > 255:
         raise InvalidInput(
             "The Idempotency-Key header must be at most 255 characters.", field="Idempotency-Key"
         )
-    digest = ""
-    if idempotency_key:
-        digest = request_hash(payload or {})
-        first = _first_with_key(by, idempotency_key, digest)
-        if first is not None:
-            return first
-    received_at = timezone.now()
     fields = {
         "channel": data.channel,
-        "received_at": received_at,
+        "received_at": timezone.now(),
         "by_id": by.pk if by else None,
         "idempotency_key": idempotency_key,
-        "request_hash": digest,
+        "request_hash": request_hash(payload or {}) if idempotency_key else "",
         "data": _data(data),
         "raw": data.raw or None,
         "raw_content_type": data.raw_content_type,
     }
-    try:
-        reference = _store(fields)
-    except IntegrityError:
-        # Another request with the same key was stored between our look and our write.
-        first = _first_with_key(by, idempotency_key, digest) if idempotency_key else None
-        if first is None:
-            raise
-        return first
-    file_soon()
-    return Accepted(reference=reference, received_at=received_at, created=True)
+    accepted = _store_in_one_statement(fields) if connection.vendor == "postgresql" else _store(fields)
+    if not accepted.created and accepted.request_hash != fields["request_hash"]:
+        raise Conflict("This Idempotency-Key was already used with a different request body.")
+    return accepted.accepted
 
 
-def _first_with_key(by: User | None, key: str, digest: str) -> Accepted | None:
+@dataclass(frozen=True)
+class _Stored:
+    accepted: Accepted
+    request_hash: str
+
+    @property
+    def created(self) -> bool:
+        return self.accepted.created
+
+
+def _stored(
+    created: bool, reference: str, received_at: datetime, digest: str, complaint_id: int | None
+) -> _Stored:
+    return _Stored(Accepted(reference, received_at, created, complaint_id), digest)
+
+
+def _first_with_key(by_id: int | None, key: str) -> _Stored | None:
     first = (
-        Submission.objects.filter(by=by, idempotency_key=key)
+        Submission.objects.filter(by_id=by_id, idempotency_key=key)
         .only("reference", "received_at", "request_hash", "complaint_id")
         .first()
     )
     if first is None:
         return None
-    if first.request_hash != digest:
-        raise Conflict("This Idempotency-Key was already used with a different request body.")
-    return Accepted(first.reference, first.received_at, created=False, complaint_id=first.complaint_id)
+    return _stored(False, first.reference, first.received_at, first.request_hash, first.complaint_id)
 
 
 def _data(data: ComplaintInput) -> dict[str, Any]:
@@ -130,62 +129,85 @@ def _data(data: ComplaintInput) -> dict[str, Any]:
     }
 
 
-def _store(fields: dict[str, Any]) -> str:
-    """Write the submission with the year's next reference; returns the reference."""
-    year = fields["received_at"].year
-    if connection.vendor == "postgresql":
-        reference = _store_in_one_statement(year, fields)
-        if reference is not None:
-            return reference
-        start_year_counter(year)
-        return _store(fields)
+def _store(fields: dict[str, Any]) -> _Stored:
+    """Write the submission with the year's next reference, then queue its filing (the ORM way)."""
     with transaction.atomic():
-        reference = next_references(year, 1)[0]
+        if fields["idempotency_key"]:
+            first = _first_with_key(fields["by_id"], fields["idempotency_key"])
+            if first is not None:
+                return first
+        from ..tasks import file_submissions
+
+        reference = next_references(fields["received_at"].year, 1)[0]
         Submission.objects.create(reference=reference, **fields)
-    return reference
+    enqueue_once(file_submissions)  # were this process to die first, the sweep files it
+    return _stored(True, reference, fields["received_at"], fields["request_hash"], None)
 
 
-def _store_in_one_statement(year: int, fields: dict[str, Any]) -> str | None:
-    # The counter is advanced and the row written in one statement and one round trip: the
-    # commit that follows is the only other wait. None when the year has no counter yet.
+def _store_in_one_statement(fields: dict[str, Any], *, again: bool = False) -> _Stored:
+    # One statement and one round trip: it finds the first submission with the client's key,
+    # or else advances the year's counter, writes the row and queues the filing task unless
+    # one is waiting. The commit that follows is the only other wait.
+    from ..tasks import file_submissions
+
+    year, key = fields["received_at"].year, fields["idempotency_key"]
     counter, table = ReferenceCounter._meta.db_table, Submission._meta.db_table
+    returned = "reference, received_at, request_hash, complaint_id"
+    filing, filing_params = enqueue_once_sql(file_submissions, when="EXISTS (SELECT 1 FROM stored)")
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            WITH n AS (UPDATE {counter} SET last = last + 1 WHERE year = %s RETURNING last)
-            INSERT INTO {table} (reference, channel, received_at, by_id, idempotency_key,
-                request_hash, data, raw, raw_content_type, problem)
-            SELECT 'C-' || %s || '-' || lpad(n.last::text, greatest(6, length(n.last::text)), '0'),
-                %s, %s, %s, %s, %s, %s::jsonb, %s, %s, ''
-            FROM n
-            RETURNING reference
+            WITH first AS (
+                SELECT {returned} FROM {table}
+                WHERE %s::text > '' AND by_id = %s::bigint AND idempotency_key = %s::text
+                    AND idempotency_key > ''
+            ), n AS (
+                UPDATE {counter} SET last = last + 1
+                WHERE year = %s::integer AND NOT EXISTS (SELECT 1 FROM first)
+                RETURNING last
+            ), stored AS (
+                INSERT INTO {table} (reference, channel, received_at, by_id, idempotency_key,
+                    request_hash, data, raw, raw_content_type, problem)
+                SELECT 'C-' || %s::text || '-' || lpad(n.last::text, greatest(6, length(n.last::text)), '0'),
+                    %s::text, %s::timestamptz, %s::bigint, %s::text, %s::text, %s::jsonb, %s::bytea,
+                    %s::text, ''
+                FROM n
+                ON CONFLICT DO NOTHING
+                RETURNING {returned}
+            ){", filing AS (" + filing + ")" if filing else ""}
+            SELECT TRUE, {returned} FROM stored UNION ALL SELECT FALSE, {returned} FROM first
             """,  # noqa: S608 - table names are our own
             [
+                key,
+                fields["by_id"],
+                key,
                 year,
                 str(year),
                 fields["channel"],
                 fields["received_at"],
                 fields["by_id"],
-                fields["idempotency_key"],
+                key,
                 fields["request_hash"],
                 json.dumps(fields["data"]),
                 fields["raw"],
                 fields["raw_content_type"],
+                *filing_params,
             ],
         )
         row = cursor.fetchone()
-    return str(row[0]) if row else None
-
-
-def file_soon() -> None:
-    """Queue the filing of waiting submissions, once per burst where every process shares a cache."""
-    from ..tasks import file_submissions
-
-    if settings.AMENDS_CACHE_SHARED and not cache.add(
-        FILING_QUEUED, 1, timeout=settings.AMENDS_FILING_RETRY_SECONDS
-    ):
-        return  # a filing task is queued and has not started: it will see this submission
-    file_submissions.enqueue()
+    if row is not None:
+        if row[0] and not filing:  # a backend other than the database's: queue it now
+            enqueue_once(file_submissions)
+        return _stored(*row)
+    # Nothing written: another request with the same key was written between our look and our
+    # write (its number is skipped), or the year has no counter yet.
+    first = _first_with_key(fields["by_id"], key) if key else None
+    if first is not None:
+        return first
+    if again:
+        raise RuntimeError(f"Could not store a submission for {year}.")
+    start_year_counter(year)
+    return _store_in_one_statement(fields, again=True)
 
 
 def submissions_file_waiting(*, batch: int = 200, older_than: float = 0) -> int:
@@ -194,11 +216,6 @@ def submissions_file_waiting(*, batch: int = 200, older_than: float = 0) -> int:
     The filing task runs this with no ``older_than``. The sweep, a safety net for a task that was
     lost, passes one (seconds) and leaves the newest to the task queued for them.
     """
-    if settings.AMENDS_CACHE_SHARED and not older_than:
-        # Let a burst gather first: a batch of a hundred costs far less a complaint than a
-        # hundred batches of one. Submissions taken in meanwhile see this task still queued.
-        time.sleep(settings.AMENDS_FILING_GATHER_MS / 1000)
-        cache.delete(FILING_QUEUED)  # from now on a new submission queues a new task
     filed = 0
     while True:
         done, seen = submissions_file(limit=batch, older_than=older_than)

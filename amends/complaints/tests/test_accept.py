@@ -1,10 +1,12 @@
 """Complaints taken in at once by the web form and the API, and filed by a worker soon after."""
 
 import json
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.tasks import default_task_backend
 from django.test.utils import CaptureQueriesContext
@@ -24,18 +26,13 @@ from amends.complaints.models import (
 )
 from amends.complaints.services import ComplaintInput, complaint_accept, submissions_file_waiting
 from amends.complaints.sweep import sweep_submissions
+from amends.complaints.tasks import file_submissions
 from amends.core.errors import Conflict, InvalidInput
 from amends.promises.models import Promise, PromiseKind
 
 pytestmark = pytest.mark.django_db
 
 DUMMY = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend", "QUEUES": ["default", "intake"]}}
-REDIS = {
-    "default": {
-        "BACKEND": "amends.core.cache.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/13",
-    }
-}
 
 
 def data(**change):
@@ -69,7 +66,6 @@ def test_taking_in_stores_one_row_and_files_nothing_until_the_worker_runs(no_wor
     assert waiting.complaint is None
     assert waiting.data["category"] == category.pk
     assert Complaint.objects.count() == 0
-    assert [r.task.name for r in no_worker.results] == ["file_submissions"]
 
     assert submissions_file_waiting() == 1
     complaint = Complaint.objects.get(reference=accepted.reference)
@@ -206,28 +202,87 @@ def test_the_sweep_files_what_waited_longer_than_its_task(no_worker, agent, sett
     assert not Complaint.objects.filter(reference=new.reference).exists()
 
 
-def test_with_a_shared_cache_a_burst_queues_one_filing_task_until_it_starts(no_worker, agent, settings):
-    settings.CACHES = {"default": REDIS["default"]}
-    settings.AMENDS_CACHE_SHARED = True
-    settings.AMENDS_FILING_GATHER_MS = 20
-    from django.core.cache import cache
-
-    cache.delete(services.accept.FILING_QUEUED)
-    try:
-        for i in range(3):
-            complaint_accept(data=data(email=f"b{i}@example.net"), by=agent)
-        assert len(no_worker.results) == 1
-        assert submissions_file_waiting() == 3  # the task starts: the next submission queues anew
-        complaint_accept(data=data(email="after@example.net"), by=agent)
-        assert len(no_worker.results) == 2
-    finally:
-        cache.delete(services.accept.FILING_QUEUED)
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "intake"]}}
 
 
-def test_without_a_shared_cache_each_submission_queues_its_filing(no_worker, agent):
+def _filing_runs(status: str = "READY") -> int:
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(task_path=file_submissions.module_path, status=status).count()
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes and reopens its connection
+def test_a_burst_queues_one_filing_run_in_its_own_write_and_the_worker_files_it(agent, settings):
+    settings.TASKS = DATABASE_TASKS
+    settings.AMENDS_FILING_GATHER_MS = 0
+    made = [complaint_accept(data=data(email=f"b{i}@example.net"), by=agent) for i in range(3)]
+    made.append(complaint_accept(data=data(channel=Channel.WEB, email="web@example.net")))
+    assert _filing_runs() == 1  # queued by the first, seen waiting by the others
+    call_command("db_worker", batch=True, interval=0, verbosity=0, queue_name="intake")
+    assert _filing_runs() == 0
+    assert _filing_runs("SUCCESSFUL") == 1
+    filed = Complaint.objects.filter(reference__in=[m.reference for m in made])
+    assert filed.count() == 4
+    after = complaint_accept(data=data(email="after@example.net"), by=agent)
+    assert _filing_runs() == 1  # the run that started no longer counts as waiting
+    assert not Complaint.objects.filter(reference=after.reference).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_repeat_with_its_key_queues_no_filing_run(agent, settings):
+    settings.TASKS = DATABASE_TASKS
+    first = complaint_accept(data=data(), by=agent, idempotency_key="k", payload={"a": 1})
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.all().delete()  # as if the worker had taken the run
+    again = complaint_accept(data=data(), by=agent, idempotency_key="k", payload={"a": 1})
+    assert (again.reference, again.created) == (first.reference, False)
+    assert _filing_runs() == 0
+    assert Submission.objects.count() == 1
+
+
+def test_with_another_task_backend_each_submission_queues_its_filing(no_worker, agent):
     for i in range(2):
         complaint_accept(data=data(email=f"n{i}@example.net"), by=agent)
-    assert len(no_worker.results) == 2
+    assert [r.task.name for r in no_worker.results] == ["file_submissions"] * 2
+
+
+def test_an_idempotency_key_needs_the_client_it_belongs_to(no_worker):
+    with pytest.raises(ValueError, match="API client"):
+        complaint_accept(data=data(), idempotency_key="k")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the one-statement write")
+@pytest.mark.django_db(transaction=True)  # another connection writes the first submission
+def test_two_requests_with_one_key_at_once_make_one_submission(agent):
+    """The second's look misses the first's uncommitted row; its write then waits on the unique
+    index, does nothing once the first commits, and it answers with the first submission."""
+    import psycopg
+
+    complaint_accept(data=data(), by=agent)  # the year's counter exists
+    digest = services.accept.request_hash({"a": 1})
+    settings_dict = connection.settings_dict
+    other = psycopg.connect(
+        host=settings_dict["HOST"],
+        port=settings_dict["PORT"],
+        user=settings_dict["USER"],
+        dbname=settings_dict["NAME"],
+    )
+    with other:
+        other.execute(
+            "INSERT INTO complaints_submission (reference, channel, received_at, by_id,"
+            " idempotency_key, request_hash, data, raw_content_type, problem)"
+            " VALUES ('C-1999-000001', 'api', now(), %s, 'race', %s, '{}', '', '')",
+            [agent.pk, digest],
+        )
+        timer = threading.Timer(0.3, other.commit)
+        timer.start()
+        try:
+            second = complaint_accept(data=data(), by=agent, idempotency_key="race", payload={"a": 1})
+        finally:
+            timer.join()
+    assert (second.reference, second.created) == ("C-1999-000001", False)
+    assert Submission.objects.filter(idempotency_key="race").count() == 1
 
 
 def test_the_api_shows_a_waiting_complaint_to_its_sender_only(no_worker, client, agent, supervisor, category):
