@@ -113,14 +113,25 @@ class ReferenceCounter(models.Model):
 
 class Complaint(models.Model):
     reference = models.CharField(max_length=20, unique=True)
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="complaints")
+    # No single-column indexes on these four: each leads a composite index in Meta (the inbox's
+    # and the customer's history), which serves the same look-ups and foreign-key checks.
+    customer = models.ForeignKey(
+        Customer, on_delete=models.PROTECT, related_name="complaints", db_index=False
+    )
     channel = models.CharField(max_length=10, choices=Channel.choices)
-    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL)
+    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL, db_index=False)
     severity = models.CharField(max_length=10, choices=Severity.choices, default=Severity.NORMAL)
     state = models.CharField(max_length=20, choices=State.choices, default=State.RECEIVED)
-    team = models.ForeignKey("accounts.Team", null=True, blank=True, on_delete=models.SET_NULL)
+    team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.SET_NULL, db_index=False
+    )
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,
     )
     summary = models.CharField(max_length=200)
     story = models.TextField(help_text="What happened, in the customer's words.")

@@ -15,13 +15,22 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import DataError, IntegrityError, connection, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from amends.accounts.models import User
 from amends.core.errors import Conflict, InvalidInput
 from amends.core.tasks import enqueue_once, enqueue_once_sql
 
-from ..models import Category, Channel, ContactMethod, ReferenceCounter, Severity, Submission
+from ..models import (
+    Category,
+    Channel,
+    Complaint,
+    ContactMethod,
+    ReferenceCounter,
+    Severity,
+    Submission,
+)
 from .intake import (
     ComplaintInput,
     complaint_input_check,
@@ -264,11 +273,13 @@ def _file_group(rows: list[Submission], by: User | None, categories: dict[Any, C
             log.warning("submission %s could not be filed: %s", rows[0].reference, rows[0].problem)
             return 0
         return sum(_file_group([row], by, categories) for row in rows)
-    now = timezone.now()
-    for row, intake in zip(rows, intakes, strict=True):
-        row.complaint, row.filed_at, row.data, row.raw = intake.complaint, now, None, None
-    Submission.objects.bulk_update(rows, ["complaint", "filed_at", "data", "raw"])
-    return len(rows)
+    # Each row to its complaint by their shared reference, in one statement (a bulk_update of
+    # the rows was a third of filing's time).
+    filed = Complaint.objects.filter(reference=OuterRef("reference")).values("pk")[:1]
+    Submission.objects.filter(pk__in=[row.pk for row in rows]).update(
+        complaint=Subquery(filed), filed_at=timezone.now(), data=None, raw=None
+    )
+    return len(intakes)
 
 
 def _input(row: Submission, categories: dict[Any, Category]) -> ComplaintInput:
