@@ -1,11 +1,12 @@
 """Inbound mail and bounce reports from mail providers, through django-anymail's webhooks.
 
 Anymail checks the request and parses the provider's format; the receivers here only hand the
-message's bytes to the pipeline. A failure raises, so anymail answers 500 and the provider
-retries. The webhooks are served only when ``ANYMAIL["WEBHOOK_SECRET"]`` is set: without it
-anyone could post mail.
+message's bytes to the pipeline (as the provider received them, where its payload has them). A
+failure raises, so anymail answers 500 and the provider retries. The webhooks are served only
+when ``ANYMAIL["WEBHOOK_SECRET"]`` is set: without it anyone could post mail.
 """
 
+import base64
 import functools
 import logging
 from collections.abc import Callable
@@ -24,9 +25,38 @@ from .services import inbound_receive
 logger = logging.getLogger(__name__)
 
 
+def _sparkpost_original(payload: Any) -> bytes:
+    content = payload["msys"]["relay_message"]["content"]
+    mime = content["email_rfc822"]
+    return base64.b64decode(mime) if content.get("email_rfc822_is_base64") else mime.encode()
+
+
+# Where a provider's payload carries the message as it arrived (raw MIME). Anymail hands on a
+# message it has parsed, and writing that out again is not what arrived: headers are refolded
+# and encoded words re-encoded, which loses what a wrongly labelled charset really said.
+_ORIGINAL: dict[str, Callable[[Any], bytes]] = {
+    "SparkPost": _sparkpost_original,
+    "Postmark": lambda payload: payload["RawEmail"].encode(),  # with "include raw email content"
+    "Mailgun": lambda request: request.POST["body-mime"].encode(),  # a route forwarding to ".../mime"
+}
+
+
+def original_bytes(*, esp_name: str, event: Any) -> bytes:
+    """The message's bytes as the provider received them when its payload carries them; else
+    (a provider that posts parsed fields) the message anymail built from those fields."""
+    read = _ORIGINAL.get(esp_name)
+    if read is not None:
+        try:
+            return read(event.esp_event)
+        except (KeyError, TypeError, ValueError):
+            pass  # this provider's account posts parsed fields
+    raw: bytes = event.message.as_bytes()
+    return raw
+
+
 def _on_inbound(sender: object, event: Any, esp_name: str, **kwargs: Any) -> None:
     message = event.message
-    raw: bytes = message.as_bytes()
+    raw = original_bytes(esp_name=esp_name, event=event)
     inbound_receive(
         raw=raw,
         source=Source.WEBHOOK,

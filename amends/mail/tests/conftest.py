@@ -59,6 +59,39 @@ def smtp_receiver(transactional_db):
 
 
 @dataclass(frozen=True)
+class Relay:
+    """An SMTP server standing in for the outgoing relay; ``received`` holds what it was sent."""
+
+    host: str
+    port: int
+    received: list[tuple[list[str], bytes]]
+
+
+class _Keeper:
+    """aiosmtpd hooks that keep each message's recipients and bytes."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - the name aiosmtpd calls
+        self.received.append((list(envelope.rcpt_tos), bytes(envelope.original_content or b"")))
+        return "250 OK"
+
+
+@pytest.fixture
+def relay():
+    """A real SMTP server on a free loopback port that keeps the mail Amends sends it."""
+    from aiosmtpd.controller import Controller
+
+    keeper = _Keeper()
+    port = free_port()
+    controller = Controller(keeper, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield Relay("127.0.0.1", port, keeper.received)
+    controller.stop()
+
+
+@dataclass(frozen=True)
 class Dovecot:
     host: str
     port: int

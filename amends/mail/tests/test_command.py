@@ -1,15 +1,20 @@
-"""``amends mail ingest`` and the quarantine subcommands."""
+"""``amends mail ingest``, ``amends mail smtpd`` and the quarantine subcommands."""
 
+import os
 import shutil
+import signal
+import smtplib
+import threading
+import time
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
 from amends.complaints.models import Complaint
-from amends.mail.models import InboundMail, Status
+from amends.mail.models import InboundMail, Source, Status
 
-from .conftest import FIXTURES, load_eml
+from .conftest import FIXTURES, free_port, load_eml
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +66,37 @@ def test_quarantine_can_be_listed_retried_and_released_from_the_command_line(tmp
     assert "quarantined" in run("retry", "--all")
     assert run("release", str(held.pk), "--reply-to", "kim@example.net").strip() == f"{held.pk}: processed"
     assert Complaint.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)  # the receiver's thread has its own connection
+def test_smtpd_receives_on_the_port_it_is_given_until_it_is_told_to_stop():
+    port = free_port()
+    out = StringIO()
+
+    def deliver_then_stop() -> None:
+        deadline = time.monotonic() + 30
+        while "Receiving mail" not in out.getvalue():
+            if time.monotonic() > deadline:
+                return  # it never started, so there is nothing to stop
+            time.sleep(0.05)
+        try:
+            with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+                client.sendmail("jo.bloggs@example.net", ["care@amends.localhost"], load_eml("plain.eml"))
+        finally:
+            os.kill(os.getpid(), signal.SIGTERM)  # as a service manager stops it
+
+    previous = signal.getsignal(signal.SIGTERM)
+    sender = threading.Thread(target=deliver_then_stop)
+    sender.start()
+    try:
+        call_command("mail", "smtpd", "--port", str(port), stdout=out)
+    finally:
+        sender.join()
+        signal.signal(signal.SIGTERM, previous)
+    assert out.getvalue().startswith(f"Receiving mail on 127.0.0.1:{port}")
+    inbound = InboundMail.objects.get()
+    assert (inbound.source, inbound.status) == (Source.SMTP, Status.PROCESSED)
+    assert Complaint.objects.get().summary == "Cracked screen on order 4471"
 
 
 def test_ingest_of_a_missing_path_is_an_error():

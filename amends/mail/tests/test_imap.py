@@ -4,9 +4,11 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import OperationalError
 from django.utils import timezone
 from imapclient import IMAPClient  # type: ignore[import-untyped]
 
+from amends.complaints import services as complaint_services
 from amends.complaints.models import Complaint, State
 from amends.mail.imap import KEYWORD, mailbox_poll
 from amends.mail.models import AfterIngest, InboundMail, Mailbox, Security, Source, Status
@@ -129,6 +131,37 @@ def test_poll_command_polls_every_active_mailbox_and_says_what_it_took(dovecot, 
     out = StringIO()
     call_command("mail", "poll", stdout=out)
     assert out.getvalue().strip() == "care: new: 1"
+
+
+@pytest.mark.parametrize("security", [Security.STARTTLS, Security.IMAPS])
+def test_poll_refuses_a_server_whose_certificate_it_cannot_verify(dovecot, imap, settings, security):
+    settings.AMENDS_MAIL_IMAP_CA_FILE = ""  # Dovecot's self-signed certificate is then unknown
+    port = dovecot.port if security == Security.STARTTLS else dovecot.tls_port
+    imap.append("INBOX", load_eml("plain.eml"))
+    result = mailbox_poll(mailbox=_mailbox(dovecot, security=security, port=port))
+    assert "CERTIFICATE_VERIFY_FAILED" in result.error, "the connection is encrypted and checked"
+    assert InboundMail.objects.count() == 0
+    assert len(_inbox(imap)) == 1
+
+
+@pytest.mark.django_db(transaction=True)  # the failed write must really roll back
+def test_mail_stays_on_the_server_through_a_database_failure_and_is_taken_next_poll(
+    dovecot, imap, monkeypatch
+):
+    def outage(**kwargs):
+        raise OperationalError("the database went away")
+
+    imap.append("INBOX", load_eml("plain.eml"))
+    mailbox = _mailbox(dovecot)
+    monkeypatch.setattr(complaint_services, "complaints_receive", outage)
+    assert "the database went away" in mailbox_poll(mailbox=mailbox).error
+    assert len(_inbox(imap)) == 1, "not moved: it was not taken in"
+    assert InboundMail.objects.get().status == Status.PENDING
+    monkeypatch.undo()
+    mailbox.refresh_from_db()
+    assert mailbox_poll(mailbox=mailbox).counts == {"new": 1}
+    assert Complaint.objects.count() == 1
+    assert _inbox(imap) == []
 
 
 def test_wrong_password_is_recorded_on_the_mailbox(dovecot, imap):

@@ -134,6 +134,7 @@ def test_outlook_reply_loses_the_header_block_and_everything_below():
         ("Answer one\n> question two\nAnswer two", "Answer one\n> question two\nAnswer two"),
         ("> only a quote", "> only a quote"),
         ("Thanks\n\nSent from my iPhone", "Thanks"),
+        ("Thursday is fine.\n\n-- \nJo Bloggs\n0161 496 0000", "Thursday is fine."),
     ],
 )
 def test_reply_stripping_keeps_only_what_is_new(text, expected):

@@ -288,6 +288,39 @@ def test_attachments_are_stored_by_hash_and_programs_refused(receive, settings, 
     assert not files["invoice.exe"].file
 
 
+def _with_files(*files: tuple[str, str, bytes]) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Lee <lee@example.com>"
+    message["Subject"] = "Papers for my claim"
+    message.set_content("The papers are attached.")
+    for filename, content_type, data in files:
+        maintype, subtype = content_type.split("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+    return message.as_bytes()
+
+
+def test_a_program_sent_under_a_harmless_name_is_not_kept(receive, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    receive(_with_files(("receipt.pdf", "application/pdf", b"MZ\x90\x00" + b"\x00" * 60)))
+    program = Attachment.objects.get()
+    assert (program.filename, program.refused, program.file.name) == (
+        "receipt.pdf",
+        "Program files are not kept.",
+        "",
+    )
+
+
+def test_files_beyond_the_count_limit_are_recorded_but_not_kept(receive, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.AMENDS_MAIL_MAX_ATTACHMENTS = 2
+    receive(_with_files(*((f"page-{n}.pdf", "application/pdf", b"%PDF-" + bytes([n])) for n in range(3))))
+    kept = {a.filename: bool(a.file) for a in Attachment.objects.all()}
+    assert kept == {"page-0.pdf": True, "page-1.pdf": True, "page-2.pdf": False}
+    assert Attachment.objects.get(filename="page-2.pdf").refused == "More than 2 files in one message."
+
+
 def test_html_only_mail_is_kept_as_safe_text(receive):
     complaint = receive(load_eml("html_only.eml")).inbound.complaint
     assert "charged £9.99 again" in complaint.story

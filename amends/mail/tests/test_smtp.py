@@ -6,7 +6,9 @@ from email.utils import parseaddr
 
 import pytest
 from django.core import mail
+from django.db import OperationalError
 
+from amends.complaints import services as complaint_services
 from amends.complaints.models import Complaint, Direction, State
 from amends.mail.models import InboundMail, Noise, Source, Status
 from amends.mail.smtp import smtp_controller, smtp_controller_stop
@@ -86,6 +88,26 @@ def test_unparseable_message_over_smtp_is_accepted_and_quarantined(smtp_receiver
     assert inbound.status == Status.QUARANTINED
     assert inbound.reason == "Not an email: no header section was found."
     assert Complaint.objects.count() == 0
+
+
+def test_bytes_are_kept_when_the_database_fails_and_taken_in_when_the_sender_retries(
+    smtp_receiver, monkeypatch
+):
+    def outage(**kwargs):
+        raise OperationalError("the database went away")
+
+    raw = load_eml("plain.eml")
+    monkeypatch.setattr(complaint_services, "complaints_receive", outage)
+    with pytest.raises(smtplib.SMTPDataError) as deferred:
+        send(smtp_receiver, raw)
+    assert deferred.value.smtp_code == 451, "a temporary failure: the sending server keeps the mail"
+    stored = InboundMail.objects.get()
+    assert stored.status == Status.PENDING, "stored before it was read"
+    assert bytes(stored.raw).replace(b"\r\n", b"\n").rstrip() == raw.rstrip()  # SMTP sends CRLF lines
+    monkeypatch.undo()
+    send(smtp_receiver, raw)  # the sending server's next attempt
+    stored.refresh_from_db()
+    assert (stored.status, stored.complaint) == (Status.PROCESSED, _complaint())
 
 
 def test_mail_for_another_domain_is_refused(smtp_receiver):

@@ -72,11 +72,13 @@ class Command(BaseCommand):
     def _smtpd(self, options: dict[str, Any]) -> None:
         from amends.mail.smtp import smtp_controller, smtp_controller_stop
 
+        # The stop signal is heeded from the start, so a service manager stopping the receiver
+        # while it starts still has it close cleanly.
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
         controller = smtp_controller(host=options["host"], port=options["port"])
         controller.start()
         self.stdout.write(f"Receiving mail on {options['host']}:{options['port']}; Ctrl-C stops.")
-        stop = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
         try:
             stop.wait()
         except KeyboardInterrupt:
