@@ -48,3 +48,18 @@ def filter_by_keywords(queryset: QuerySet[Complaint], query: str) -> QuerySet[Co
         where=[_SQLITE_MATCH],
         params=[match],
     )
+
+
+# The most matches a search may have for its page to be read by their ids (``few_matches``).
+FEW_MATCHES = 2000
+
+
+def few_matches(queryset: QuerySet[Complaint]) -> list[int] | None:
+    """The ids of ``queryset``'s complaints when there are at most ``FEW_MATCHES``, else None.
+
+    For a keyword search on PostgreSQL: fetching up to ``FEW_MATCHES`` + 1 ids, in no order,
+    goes through the word index and takes a few milliseconds whether the words are rare or not.
+    ``queryset`` holds every filter already (who may see what, state, team).
+    """
+    ids = list(queryset.order_by().values_list("pk", flat=True)[: FEW_MATCHES + 1])
+    return ids if len(ids) <= FEW_MATCHES else None

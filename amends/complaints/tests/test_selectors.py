@@ -149,6 +149,26 @@ def test_keyword_search_respects_team_visibility(agent, category, other_category
     assert found.items == []
 
 
+@pytest.mark.parametrize("few", [2000, 2])  # matches read by their ids, or walked newest first
+def test_a_search_pages_the_same_whether_its_matches_are_few_or_many(
+    agent, category, other_category, monkeypatch, few
+):
+    monkeypatch.setattr("amends.complaints.search.FEW_MATCHES", few)
+    mine = [
+        make_complaint(category=category, email=f"h{i}@example.net", story=f"Harpsichord {i} late.")
+        for i in range(3)
+    ]
+    make_complaint(category=other_category, email="o@example.net", story="Harpsichord scratched.")
+    make_complaint(category=category, email="p@example.net", story="Piano late.")
+    first = complaint_list_for_user(user=agent, filters=InboxFilters(state="all", q="harpsichord"), limit=2)
+    assert [c.pk for c in first.items] == [mine[2].pk, mine[1].pk]
+    rest = complaint_list_for_user(
+        user=agent, filters=InboxFilters(state="all", q="harpsichord"), cursor=first.next_cursor, limit=2
+    )
+    assert [c.pk for c in rest.items] == [mine[0].pk]
+    assert rest.next_cursor is None
+
+
 def test_search_index_follows_edits(admin_user, category):
     complaint = make_complaint(category=category, story="Original words about a kettle.")
     Complaint.objects.filter(pk=complaint.pk).update(story="Now it is about a toaster.", summary="Toaster")
