@@ -2,7 +2,8 @@
 
 Taking a complaint in queues the filing task unless a run of it is waiting (``READY``); the
 task table also holds every other task waiting and every run that finished, so the look needs an
-index of its own: the waiting rows by task, which stays as small as the queue.
+index of its own. It covers only waiting rows of the ``intake`` queue (``file_submissions``'s),
+so the acknowledgements and triage a batch of complaints queues do not write to it.
 """
 
 from django.db import migrations
@@ -19,7 +20,8 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunSQL(
-            f"CREATE INDEX {INDEX} ON {TABLE} (task_path, queue_name) WHERE status = 'READY'",
+            f"CREATE INDEX {INDEX} ON {TABLE} (task_path) "
+            "WHERE status = 'READY' AND queue_name = 'intake'",
             f"DROP INDEX {INDEX}",
         )
     ]

@@ -24,4 +24,4 @@ def test_a_foreign_key_is_served_by_the_composite_index_it_leads(column):
 def test_the_waiting_filing_runs_have_their_index():
     with connection.cursor() as cursor:
         found = connection.introspection.get_constraints(cursor, "django_tasks_database_dbtaskresult")
-    assert found["amends_tasks_waiting_by_path_idx"]["columns"] == ["task_path", "queue_name"]
+    assert found["amends_tasks_waiting_by_path_idx"]["columns"] == ["task_path"]
