@@ -40,7 +40,7 @@ def panel_context(user: User, complaint: Complaint, *, error: str = "", notice: 
         "offer_link": offer_url(offer) if offer else "",
         "recent_offers": selectors.recent_offers(complaint),
         "grants": grants,
-        "approvals": [(a, selectors.can_user_decide(user, a)) for a in approvals],
+        "approvals": selectors.approvals_user_can_decide(user, complaint, approvals),
         "gestures": selectors.gesture_suggestions(complaint) if can_act and complaint.is_open else [],
         "spreads": selectors.fairness_for_complaint(complaint),
         "authority": selectors.authority_summary(

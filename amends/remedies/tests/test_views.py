@@ -2,6 +2,8 @@
 
 import pytest
 from django.core import mail
+from django.db import reset_queries
+from django.test import Client
 
 from amends.complaints.models import State
 from amends.remedies.models import ApprovalRequest, Grant, Offer, SoughtRemedy
@@ -201,3 +203,33 @@ def test_the_panel_shows_a_pending_approval(client, agent, supervisor, complaint
     page = complaint_page_with_panels(client, complaint.reference)
     assert "Sent to a supervisor for approval" in page
     assert "with a supervisor" in page
+
+
+def test_the_panel_costs_a_supervisor_the_same_queries_whatever_the_pending_approvals(
+    client, agent, supervisor, complaint, remedies, limits, django_assert_max_num_queries
+):
+    asker = Client()
+    asker.force_login(agent)
+    client.force_login(supervisor)
+
+    def grant(key: str) -> None:
+        asker.post(
+            _url(complaint, "grant"), {"remedy": remedies["Replacement"].pk, "amount": "", "key": key}, **HTMX
+        )
+
+    def panel() -> str:
+        page: str = client.get(f"/desk/c/{complaint.reference}/panel/remedies/").content.decode()
+        return page
+
+    grant("one")
+    panel()  # what the first look remembers
+    reset_queries()  # the log is capped; counting works on what it holds
+    with django_assert_max_num_queries(100) as one:
+        assert panel().count(">Decide</a>") == 1
+    queries = len(one.captured_queries)
+    for key in ("two", "three", "four"):
+        grant(key)
+    assert ApprovalRequest.objects.filter(complaint=complaint).count() == 4
+    reset_queries()
+    with django_assert_max_num_queries(queries):
+        assert panel().count(">Decide</a>") == 4
