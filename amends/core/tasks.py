@@ -7,6 +7,7 @@ from typing import Any
 from django.db import connections, transaction
 from django.db.models import Field
 from django.tasks import Task, TaskResultStatus, task_backends
+from django.utils import timezone
 from django_tasks_db import DatabaseBackend
 
 from .inserts import rows_insert
@@ -106,9 +107,24 @@ def enqueue_once_sql(task: Task[Any, Any], *, when: str = "TRUE") -> tuple[str, 
         return "", []
     connection = transaction.get_connection()
     sql, fields = _enqueue_once_plan(connection.alias, when)
-    row = _task_row(backend, task, ())
-    values = [field.get_db_prep_save(field.pre_save(row, add=True), connection) for field in fields]
+    key = (connection.alias, backend.alias, task.module_path)
+    values = _ROWS.get(key)
+    if values is None:  # the row's values but its id and time are the same every time
+        row = _task_row(backend, task, ())
+        values = _ROWS[key] = [
+            field.get_db_prep_save(field.pre_save(row, add=True), connection) for field in fields
+        ]
+    values = list(values)
+    for i, field in enumerate(fields):
+        if field.primary_key:
+            values[i] = field.get_db_prep_save(backend._get_id(), connection)
+        elif getattr(field, "auto_now_add", False) or getattr(field, "auto_now", False):
+            values[i] = field.get_db_prep_save(timezone.now(), connection)
     return sql, [*values, task.module_path, task.queue_name, backend.alias]
+
+
+# The prepared values of the row ``enqueue_once_sql`` writes for a task, by database and backend.
+_ROWS: dict[tuple[str, str, str], list[Any]] = {}
 
 
 @cache
