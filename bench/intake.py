@@ -107,11 +107,14 @@ def _drive(name: str, port: int, count: int, clients: int, send: Send) -> None:
     in when many customers submit at once, which is how a desk is used.
     """
     statuses: set[int] = set()
+    took: list[float] = []  # each request's time, ms
 
     def client(first: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port)
         for i in range(first, count, clients):
+            sent = time.perf_counter()
             statuses.add(send(conn, i))
+            took.append((time.perf_counter() - sent) * 1000)
         conn.close()
 
     started = time.perf_counter()
@@ -119,6 +122,10 @@ def _drive(name: str, port: int, count: int, clients: int, send: Send) -> None:
         list(pool.map(client, range(clients)))
     label = name if clients == 1 else f"{name}_{clients}_clients"
     _rate(label, count, time.perf_counter() - started, statuses)
+    took.sort()
+    # The spread says whether a slow run was slow throughout (the machine) or in bursts (filing).
+    for share in (50, 95, 99):
+        print(f"intake_{label}_p{share}: {took[min(len(took) - 1, len(took) * share // 100)]:.2f} ms")
     _filed(label, count, started)
 
 
