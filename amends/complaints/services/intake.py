@@ -169,7 +169,10 @@ def _write(
     customers = customers_find_or_create(
         people=[Person(name=d.name, email=d.email, phone=d.phone) for d in items]
     )
-    fresh = iter(next_references(now.year, sum(1 for d in items if not d.reference)))
+    # Only when some need one: advancing the counter, even by nothing, locks the year's row until
+    # this transaction ends, and every complaint taken in meanwhile would wait for it.
+    needed = sum(1 for d in items if not d.reference)
+    fresh = iter(next_references(now.year, needed) if needed else [])
     references = [d.reference or next(fresh) for d in items]
     complaints = rows_insert(
         [

@@ -354,3 +354,41 @@ def test_a_row_that_cannot_be_read_is_kept_with_why_and_holds_up_nothing(no_work
     assert kept.filed_at is None
     assert kept.problem.startswith("KeyError")
     assert Complaint.objects.filter(reference=fine.reference).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between two connections")
+@pytest.mark.django_db(transaction=True)  # the filing runs in a transaction of its own, in a thread
+def test_taking_in_does_not_wait_for_a_filing_batch_to_commit(no_worker, agent):
+    """Filing numbered submissions takes no lock on the year's counter, so a complaint taken in
+    while a batch is being filed is answered at once rather than when the batch commits."""
+    from django.db import connections, transaction
+
+    complaint_accept(data=data(), by=agent)  # the year's counter exists
+    waiting = complaint_accept(data=data(email="batch@example.net"), by=agent)
+    filing, release = threading.Event(), threading.Event()
+
+    def file_slowly() -> None:
+        try:
+            with transaction.atomic():
+                assert submissions_file_waiting() == 2
+                filing.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    worker = threading.Thread(target=file_slowly)
+    worker.start()
+    try:
+        assert filing.wait(10)
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = '2s'")
+        try:
+            taken = complaint_accept(data=data(email="meanwhile@example.net"), by=agent)
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SET statement_timeout = 0")
+    finally:
+        release.set()
+        worker.join()
+    assert taken.created
+    assert Complaint.objects.filter(reference=waiting.reference).exists()
