@@ -106,7 +106,7 @@ def enqueue_once_sql(task: Task[Any, Any], *, when: str = "TRUE") -> tuple[str, 
     if not isinstance(backend, DatabaseBackend):
         return "", []
     connection = transaction.get_connection()
-    sql, fields = _enqueue_once_plan(connection.alias, when)
+    sql, fields, pk, stamps = _enqueue_once_plan(connection.alias, when)
     key = (connection.alias, backend.alias, task.module_path)
     values = _ROWS.get(key)
     if values is None:  # the row's values but its id and time are the same every time
@@ -115,11 +115,9 @@ def enqueue_once_sql(task: Task[Any, Any], *, when: str = "TRUE") -> tuple[str, 
             field.get_db_prep_save(field.pre_save(row, add=True), connection) for field in fields
         ]
     values = list(values)
-    for i, field in enumerate(fields):
-        if field.primary_key:
-            values[i] = field.get_db_prep_save(backend._get_id(), connection)
-        elif getattr(field, "auto_now_add", False) or getattr(field, "auto_now", False):
-            values[i] = field.get_db_prep_save(timezone.now(), connection)
+    values[pk] = fields[pk].get_db_prep_save(backend._get_id(), connection)
+    for i in stamps:
+        values[i] = fields[i].get_db_prep_save(timezone.now(), connection)
     return sql, [*values, task.module_path, task.queue_name, backend.alias]
 
 
@@ -128,7 +126,8 @@ _ROWS: dict[tuple[str, str, str], list[Any]] = {}
 
 
 @cache
-def _enqueue_once_plan(alias: str, when: str) -> tuple[str, list[Field[Any, Any]]]:
+def _enqueue_once_plan(alias: str, when: str) -> tuple[str, list[Field[Any, Any]], int, list[int]]:
+    """The statement, the fields in its order, and where the id and the times made anew stand."""
     from django_tasks_db.models import DBTaskResult
 
     connection = connections[alias]
@@ -147,4 +146,8 @@ def _enqueue_once_plan(alias: str, when: str) -> tuple[str, list[Field[Any, Any]
         f"INSERT INTO {table} ({columns}) SELECT {values} "  # noqa: S608 - names are the model's
         f"WHERE {when} AND NOT EXISTS (SELECT 1 FROM {table} WHERE {waiting})"
     )
-    return sql, fields
+    pk = next(i for i, field in enumerate(fields) if field.primary_key)
+    stamps = [
+        i for i, f in enumerate(fields) if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
+    return sql, fields, pk, stamps

@@ -90,26 +90,16 @@ def complaint_accept(
         "raw": data.raw or None,
         "raw_content_type": data.raw_content_type,
     }
-    accepted = _store_in_one_statement(fields) if connection.vendor == "postgresql" else _store(fields)
-    if not accepted.created and accepted.request_hash != fields["request_hash"]:
+    store = _store_in_one_statement if connection.vendor == "postgresql" else _store
+    accepted, digest = store(fields)
+    if not accepted.created and digest != fields["request_hash"]:
         raise Conflict("This Idempotency-Key was already used with a different request body.")
-    return accepted.accepted
+    return accepted
 
 
-@dataclass(frozen=True)
-class _Stored:
-    accepted: Accepted
-    request_hash: str
-
-    @property
-    def created(self) -> bool:
-        return self.accepted.created
-
-
-def _stored(
-    created: bool, reference: str, received_at: datetime, digest: str, complaint_id: int | None
-) -> _Stored:
-    return _Stored(Accepted(reference, received_at, created, complaint_id), digest)
+# What a store returns: the submission, and the hash of the request that made it (to compare a
+# repeat's with).
+_Stored = tuple[Accepted, str]
 
 
 def _first_with_key(by_id: int | None, key: str) -> _Stored | None:
@@ -120,7 +110,7 @@ def _first_with_key(by_id: int | None, key: str) -> _Stored | None:
     )
     if first is None:
         return None
-    return _stored(False, first.reference, first.received_at, first.request_hash, first.complaint_id)
+    return Accepted(first.reference, first.received_at, False, first.complaint_id), first.request_hash
 
 
 def _data(data: ComplaintInput) -> dict[str, Any]:
@@ -150,7 +140,7 @@ def _store(fields: dict[str, Any]) -> _Stored:
         reference = next_references(fields["received_at"].year, 1)[0]
         Submission.objects.create(reference=reference, **fields)
     enqueue_once(file_submissions)  # were this process to die first, the sweep files it
-    return _stored(True, reference, fields["received_at"], fields["request_hash"], None)
+    return Accepted(reference, fields["received_at"], created=True), fields["request_hash"]
 
 
 def _store_in_one_statement(fields: dict[str, Any], *, again: bool = False) -> _Stored:
@@ -207,7 +197,8 @@ def _store_in_one_statement(fields: dict[str, Any], *, again: bool = False) -> _
     if row is not None:
         if row[0] and not filing:  # a backend other than the database's: queue it now
             enqueue_once(file_submissions)
-        return _stored(*row)
+        created, reference, received_at, digest, complaint_id = row
+        return Accepted(reference, received_at, created, complaint_id), digest
     # Nothing written: another request with the same key was written between our look and our
     # write (its number is skipped), or the year has no counter yet.
     first = _first_with_key(fields["by_id"], key) if key else None
