@@ -149,6 +149,8 @@ def _database() -> dict[str, object]:
 
 
 DATABASES = {"default": _database()}
+# PostgreSQL: the intake statement is prepared once per connection (amends/core/postgresql/prepared.py).
+AMENDS_DATABASE_PREPARE = env_bool("DATABASE_PREPARE", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

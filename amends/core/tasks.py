@@ -1,5 +1,6 @@
 """Queueing background work so that it happens if, and only if, the transaction commits."""
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -106,7 +107,9 @@ def enqueue_once_sql(task: Task[Any, Any], *, when: str = "TRUE") -> tuple[str, 
     if not isinstance(backend, DatabaseBackend):
         return "", []
     connection = transaction.get_connection()
-    sql, fields, pk, stamps = _enqueue_once_plan(connection.alias, when)
+    sql, fields, pk, stamps = _enqueue_once_plan(
+        connection.alias, when, task.module_path, task.queue_name, backend.alias
+    )
     key = (connection.alias, backend.alias, task.module_path)
     values = _ROWS.get(key)
     if values is None:  # the row's values but its id and time are the same every time
@@ -118,32 +121,41 @@ def enqueue_once_sql(task: Task[Any, Any], *, when: str = "TRUE") -> tuple[str, 
     values[pk] = fields[pk].get_db_prep_save(backend._get_id(), connection)
     for i in stamps:
         values[i] = fields[i].get_db_prep_save(timezone.now(), connection)
-    return sql, [*values, task.module_path, task.queue_name, backend.alias]
+    return sql, values
 
 
 # The prepared values of the row ``enqueue_once_sql`` writes for a task, by database and backend.
 _ROWS: dict[tuple[str, str, str], list[Any]] = {}
 
+# What may be written into a statement as it is: task paths, queue and backend names.
+_NAME = re.compile(r"[A-Za-z0-9_.\-]+")
+
 
 @cache
-def _enqueue_once_plan(alias: str, when: str) -> tuple[str, list[Field[Any, Any]], int, list[int]]:
+def _enqueue_once_plan(
+    alias: str, when: str, task_path: str, queue_name: str, backend_alias: str
+) -> tuple[str, list[Field[Any, Any]], int, list[int]]:
     """The statement, the fields in its order, and where the id and the times made anew stand."""
     from django_tasks_db.models import DBTaskResult
 
+    for name in (task_path, queue_name, backend_alias):
+        if not _NAME.fullmatch(name):
+            raise ValueError(f"{name!r} cannot be written into a statement.")
     connection = connections[alias]
     quote = connection.ops.quote_name
     fields = list(DBTaskResult._meta.concrete_fields)
     table = quote(DBTaskResult._meta.db_table)
     columns = ", ".join(quote(str(field.column)) for field in fields)
     values = ", ".join(f"%s::{field.cast_db_type(connection)}" for field in fields)
-    # The status is written out rather than a parameter, so that the planner can always use the
-    # partial index of waiting runs (complaints migration 0009).
+    # Which run to look for is written out rather than passed as parameters, so that the planner
+    # can use the partial index of waiting runs (complaints migration 0009) in a plan made once
+    # for every value, as a prepared statement's may be.
     waiting = (
-        f"status = '{TaskResultStatus.READY.value}' AND task_path = %s AND queue_name = %s "
-        "AND backend_name = %s"
+        f"status = '{TaskResultStatus.READY.value}' AND task_path = '{task_path}' "
+        f"AND queue_name = '{queue_name}' AND backend_name = '{backend_alias}'"
     )
     sql = (
-        f"INSERT INTO {table} ({columns}) SELECT {values} "  # noqa: S608 - names are the model's
+        f"INSERT INTO {table} ({columns}) SELECT {values} "  # noqa: S608 - names are checked above
         f"WHERE {when} AND NOT EXISTS (SELECT 1 FROM {table} WHERE {waiting})"
     )
     pk = next(i for i, field in enumerate(fields) if field.primary_key)

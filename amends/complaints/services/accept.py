@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from amends.accounts.models import User
 from amends.core.errors import Conflict, InvalidInput
+from amends.core.postgresql.prepared import prepared_cursor
 from amends.core.tasks import enqueue_once, enqueue_once_sql
 
 from ..models import (
@@ -146,14 +147,15 @@ def _store(fields: dict[str, Any]) -> _Stored:
 def _store_in_one_statement(fields: dict[str, Any], *, again: bool = False) -> _Stored:
     # One statement and one round trip: it finds the first submission with the client's key,
     # or else advances the year's counter, writes the row and queues the filing task unless
-    # one is waiting. The commit that follows is the only other wait.
+    # one is waiting. The commit that follows is the only other wait. It is prepared once per
+    # connection: planning it had cost more than running it.
     from ..tasks import file_submissions
 
     year, key = fields["received_at"].year, fields["idempotency_key"]
     counter, table = ReferenceCounter._meta.db_table, Submission._meta.db_table
     returned = "reference, received_at, request_hash, complaint_id"
     filing, filing_params = enqueue_once_sql(file_submissions, when="EXISTS (SELECT 1 FROM stored)")
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
             f"""
             WITH first AS (

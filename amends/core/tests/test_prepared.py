@@ -1,0 +1,122 @@
+"""Statements prepared once per connection: the intake statement, and plans that still use indexes."""
+
+import re
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.db.utils import IntegrityError
+
+from amends.complaints.models import Channel
+from amends.complaints.services import ComplaintInput, complaint_accept
+from amends.core.postgresql.prepared import prepared_cursor
+from amends.core.tasks import _enqueue_once_plan
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "intake"]}}
+on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL prepares statements")
+
+
+def _data(email: str) -> ComplaintInput:
+    return ComplaintInput(
+        channel=Channel.API,
+        name="Priya Shah",
+        email=email,
+        story="The washing machine you installed leaks every cycle.",
+        outcome_sought="An engineer who fixes it.",
+        raw=b'{"story": "leaks"}',
+        raw_content_type="application/json",
+    )
+
+
+def _intake_statements() -> list[tuple[str, int]]:
+    """The intake statements this connection has prepared, with how many times each was planned."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, generic_plans + custom_plans FROM pg_prepared_statements "
+            "WHERE statement LIKE '%%WITH first AS%%' AND NOT from_sql"
+        )
+        return list(cursor.fetchall())
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_intake_statement_is_prepared_once_and_run_again_with_new_values(agent, settings):
+    settings.TASKS = DATABASE_TASKS
+    connection.close()  # a new connection has prepared nothing
+
+    def accept(i: int):
+        return complaint_accept(
+            data=_data(f"p{i}@example.net"), by=agent, idempotency_key=f"k{i}", payload={"i": i}
+        )
+
+    made = [accept(0)]  # run twice if the year had no counter yet
+    [(name, before)] = _intake_statements()
+    made += [accept(i) for i in range(1, 7)]
+    assert len({m.reference for m in made}) == 7
+    assert _intake_statements() == [(name, before + 6)]
+    again = complaint_accept(data=_data("p3@example.net"), by=agent, idempotency_key="k3", payload={"i": 3})
+    assert (again.reference, again.created) == (made[3].reference, False)
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_with_preparing_turned_off_the_statement_is_sent_as_text(agent, settings):
+    settings.AMENDS_DATABASE_PREPARE = False
+    connection.close()
+    complaint_accept(data=_data("a@example.net"), by=agent)
+    complaint_accept(data=_data("b@example.net"), by=agent)
+    assert _intake_statements() == []
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_plan_made_for_every_value_still_finds_waiting_runs_by_their_index(agent, settings):
+    """After five runs PostgreSQL may keep one plan for all values; that plan must use the
+    partial index of waiting runs, or each intake reads every task row (7 ms at 100,000)."""
+    settings.TASKS = DATABASE_TASKS
+    complaint_accept(data=_data("first@example.net"), by=agent)  # the year's counter exists
+    seen: list[tuple[str, Any]] = []
+
+    def capture(execute, sql, params, many, context):
+        seen.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        complaint_accept(data=_data("second@example.net"), by=agent, idempotency_key="g", payload={})
+    [(sql, params)] = [(s, p) for s, p in seen if "WITH first AS" in s]
+    numbered = iter(range(1, 1000))
+    statement = re.sub(r"%s", lambda _: f"${next(numbered)}", sql)
+    with connection.cursor() as cursor:
+        cursor.execute(f"PREPARE amends_generic_probe AS {statement}")
+        try:
+            cursor.execute("SET plan_cache_mode = force_generic_plan")
+            cursor.execute("SET enable_seqscan = off")  # so a usable index is always chosen
+            cursor.execute(
+                f"EXPLAIN EXECUTE amends_generic_probe({', '.join(['%s'] * len(params))})", list(params)
+            )
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        finally:
+            cursor.execute("RESET plan_cache_mode")
+            cursor.execute("RESET enable_seqscan")
+            cursor.execute("DEALLOCATE amends_generic_probe")
+    assert "amends_tasks_waiting_by_path_idx" in plan
+    assert "Seq Scan on django_tasks_database_dbtaskresult" not in plan
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_errors_from_a_prepared_statement_are_djangos(agent):
+    with prepared_cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE probe (id integer PRIMARY KEY)")
+        cursor.execute("INSERT INTO probe VALUES (%s)", [1])
+        with pytest.raises(IntegrityError):
+            cursor.execute("INSERT INTO probe VALUES (%s)", [1])
+        cursor.execute("DROP TABLE probe")
+
+
+def test_only_plain_names_are_written_into_the_queueing_statement():
+    with pytest.raises(ValueError, match="cannot be written"):
+        _enqueue_once_plan("default", "TRUE", "tasks.file'; DROP TABLE x; --", "intake", "default")
+    path = "amends.complaints.tasks.file_submissions"
+    sql, *_ = _enqueue_once_plan("default", "TRUE", path, "intake", "default")
+    assert "queue_name = 'intake'" in sql
