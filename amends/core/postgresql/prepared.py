@@ -12,6 +12,10 @@ turn on PgBouncer's ``max_prepared_statements`` (1.21 and later) or set
 condition) into the statement's text: after five runs PostgreSQL may choose one plan for every
 value, and a plan for any value of a parameter cannot use such an index.
 
+A migration that changes the type of a column such a statement returns makes PostgreSQL refuse
+the prepared statement ("cached plan must not change result type") until its connection closes:
+restart the web processes after such a migration, as a deployment does anyway.
+
 On other databases, and with ``AMENDS_DATABASE_PREPARE=0``, it is Django's usual cursor.
 """
 
