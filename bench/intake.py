@@ -160,7 +160,7 @@ def _drive(name: str, port: int, count: int, clients: int, send: Send) -> None:
             took.append((time.perf_counter() - sent) * 1000)
         conn.close()
 
-    started = time.perf_counter()
+    started, stolen = time.perf_counter(), _cpu_ticks()
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(client, range(clients)))
     label = name if clients == 1 else f"{name}_{clients}_clients"
@@ -169,7 +169,22 @@ def _drive(name: str, port: int, count: int, clients: int, send: Send) -> None:
     # The spread says whether a slow run was slow throughout (the machine) or in bursts (filing).
     for share in (50, 95, 99):
         print(f"intake_{label}_p{share}: {took[min(len(took) - 1, len(took) * share // 100)]:.2f} ms")
+    if stolen is not None and (now := _cpu_ticks()) is not None:
+        # On a virtual machine, the share of CPU time the host gave to others while this ran:
+        # runs of the same code differ with it.
+        steal, total = now[0] - stolen[0], now[1] - stolen[1]
+        print(f"intake_{label}_cpu_steal: {100 * steal / max(total, 1):.1f} %")
     _filed(label, count, started)
+
+
+def _cpu_ticks() -> tuple[int, int] | None:
+    """The machine's CPU time stolen by the hypervisor and in all, in ticks (Linux), or None."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    return fields[7], sum(fields)
 
 
 def _filed(name: str, count: int, started: float, seconds: float = 600) -> None:
