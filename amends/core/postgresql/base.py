@@ -12,11 +12,25 @@ connection). A connection that is not idle is also left to Django's check.
 import select
 from typing import Any
 
+import psycopg
 from django.db.backends.postgresql import base
+from django.db.backends.postgresql.operations import DatabaseOperations as BaseOperations
 from psycopg.pq import TransactionStatus
 
 
+class DatabaseOperations(BaseOperations):
+    def last_executed_query(self, cursor: Any, sql: str, params: Any) -> str:
+        if not isinstance(cursor, psycopg.ClientCursor):  # bound on the server: compose it here
+            try:
+                return str(self.compose_sql(sql, params))
+            except psycopg.errors.DataError:
+                pass
+        return super().last_executed_query(cursor, sql, params)
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
+    ops_class = DatabaseOperations
+
     def is_usable(self) -> bool:
         connection: Any = self.connection
         if connection is None or connection.closed or connection.broken:

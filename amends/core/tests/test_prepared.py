@@ -146,3 +146,16 @@ def test_only_plain_names_are_written_into_the_queueing_statement():
     path = "amends.complaints.tasks.file_submissions"
     sql, *_ = _enqueue_once_plan("default", "TRUE", path, "intake", "default")
     assert "queue_name = 'intake'" in sql
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_prepared_statement_is_logged_with_its_values_written_in(agent):
+    from django.test.utils import CaptureQueriesContext
+
+    complaint_accept(data=_data("first@example.net"), by=agent)  # the year's counter exists
+    with CaptureQueriesContext(connection) as ctx:
+        complaint_accept(data=_data("logged@example.net"), by=agent)
+    [logged] = [q["sql"] for q in ctx.captured_queries if "WITH first AS" in q["sql"]]
+    assert "logged@example.net" in logged
+    assert not logged.startswith("QUERY =")
