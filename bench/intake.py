@@ -117,20 +117,18 @@ class Client:
         lines += [f"{name}: {value}" for name, value in headers.items()]
         self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
         while b"\r\n\r\n" not in self.pending:
-            self._receive()
+            self.pending += self._recv()
         head, _, rest = self.pending.partition(b"\r\n\r\n")
         length = re.search(rb"(?im)^content-length:\s*(\d+)", head)
         if length is None:  # every answer Amends gives here has a length (CommonMiddleware)
             raise SystemExit(f"an answer without Content-Length: {head[:200]!r}")
-        while len(rest) < int(length.group(1)):
-            rest += self._receive_more()
-        self.pending = rest[int(length.group(1)) :]
+        size = int(length.group(1))
+        while len(rest) < size:
+            rest += self._recv()
+        self.pending = rest[size:]
         return int(head[9:12]), head
 
-    def _receive(self) -> None:
-        self.pending += self._receive_more()
-
-    def _receive_more(self) -> bytes:
+    def _recv(self) -> bytes:
         chunk = self.sock.recv(65536)
         if not chunk:
             raise SystemExit("the server closed the connection")
