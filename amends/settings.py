@@ -169,8 +169,8 @@ def _cache() -> dict[str, object]:
     url = env("CACHE_URL")
     if url.startswith(("redis://", "rediss://")):
         return {"BACKEND": "amends.core.cache.RedisCache", "LOCATION": url}
-    # One process: local memory is enough. Several web processes should share Redis so that
-    # throttles count across them.
+    # One process: local memory is enough. Several web processes share sessions and the
+    # desk's cached counts through Redis.
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
@@ -181,9 +181,9 @@ CACHES = {"default": _cache()}
 AMENDS_CACHE_SHARED = str(CACHES["default"]["BACKEND"]).endswith("RedisCache")
 if AMENDS_CACHE_SHARED:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Rate limits read the client address from REMOTE_ADDR; behind a proxy set the proxy's header.
-RATELIMIT_IP_META_KEY = env("CLIENT_IP_HEADER") or None
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# The web form's throttle reads the client address from REMOTE_ADDR; behind a proxy, name the
+# header the proxy sets (HTTP_X_FORWARDED_FOR): its last address is taken.
+AMENDS_CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
 
 _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
@@ -251,6 +251,7 @@ MEDIA_ROOT = DATA_DIR / "media"
 # never truncated silently.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 1_000_000)
 AMENDS_MAX_STORY_CHARS = env_int("MAX_STORY_CHARS", 20_000)
+# Web-form complaints one address may send, counted over a sliding window (amends.intake.throttle).
 AMENDS_INTAKE_RATE = env("INTAKE_RATE", "10/m")
 
 # The default first-response clock: the time told to the customer, and the tighter internal

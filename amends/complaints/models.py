@@ -309,6 +309,10 @@ class Submission(models.Model):
     )
     idempotency_key = models.CharField(max_length=255, blank=True, default="")
     request_hash = models.CharField(max_length=64, blank=True, default="")
+    # Who sent it, for the web form's throttle: a keyed hash of the address (never the address),
+    # counted over the last few minutes (``Throttle``). Empty for the API. The database has the
+    # default too, so that processes still running the code before it keep storing.
+    client = models.CharField(max_length=32, blank=True, default="", db_default="")
     # What the complaint is filed from; emptied once it is (the raw input moves to its message).
     data = models.JSONField(null=True, blank=True)
     raw = models.BinaryField(null=True, blank=True)
@@ -333,7 +337,13 @@ class Submission(models.Model):
         indexes = [
             models.Index(
                 fields=["id"], condition=models.Q(filed_at__isnull=True), name="submission_waiting_idx"
-            )
+            ),
+            # The throttle's count. A query uses it only if it says ``client > ''`` as well.
+            models.Index(
+                fields=["client", "received_at"],
+                condition=models.Q(client__gt=""),
+                name="submission_client_recent_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -34,6 +34,12 @@ class Conflict(AmendsError):
     http_status = 409
 
 
+class Throttled(AmendsError):
+    """Too many requests from one sender in a short time; the same request later will do."""
+
+    http_status = 429
+
+
 class NotFound(AmendsError):
     """The object does not exist, or the actor may not know that it does."""
 

@@ -3,13 +3,12 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from amends.complaints.messages import format_when
 from amends.complaints.models import Channel, Complaint, ContactMethod, Submission
 from amends.complaints.selectors import promises_told_to_customer
 from amends.complaints.services import ComplaintInput, complaint_accept
-from amends.core.errors import InvalidInput
+from amends.core.errors import InvalidInput, Throttled
 from amends.portal.links import (
     complaint_id_from_token,
     received_token,
@@ -18,14 +17,10 @@ from amends.portal.links import (
 )
 
 from .forms import ComplaintForm
-
-
-def _intake_rate(group: str, request: HttpRequest) -> str:
-    return settings.AMENDS_INTAKE_RATE
+from .throttle import intake_throttle
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=_intake_rate, method="POST", block=False)  # type: ignore[untyped-decorator]
 def complaint_form(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "intake/form.html", {"form": ComplaintForm()})
@@ -44,14 +39,6 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
             status=413,
         )
     form = ComplaintForm(request.POST)
-    if getattr(request, "limited", False):
-        form.is_valid()
-        form.add_error(
-            None,
-            "We have had several complaints from your connection in the last few "
-            "minutes. Please wait a minute and send this again; nothing you typed is lost.",
-        )
-        return render(request, "intake/form.html", {"form": form}, status=429)
     if not form.is_valid():
         return render(request, "intake/form.html", {"form": form}, status=400)
     if form.cleaned_data["website"]:
@@ -72,8 +59,12 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
                 preferred_contact_time=data["preferred_contact_time"],
                 raw=raw,
                 raw_content_type=request.content_type or "",
-            )
+            ),
+            throttle=intake_throttle(request),
         )
+    except Throttled as exc:  # the form comes back as they filled it in, to send again later
+        form.add_error(None, exc.message)
+        return render(request, "intake/form.html", {"form": form}, status=429)
     except InvalidInput as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return render(request, "intake/form.html", {"form": form}, status=400)

@@ -104,3 +104,27 @@ def test_inbox_filters_by_keyword_in_place(live_server, page):
     assert "lamp arrived in pieces" in results
     assert "rug" not in results
     assert "q=lamp" in page.url
+
+
+def test_a_customer_over_the_throttle_gets_their_form_back_as_typed(live_server, page, settings, screenshot):
+    settings.AMENDS_INTAKE_RATE = "1/m"
+
+    def send(story: str) -> None:
+        page.goto(f"{live_server.url}/complain/")
+        page.get_by_label("What happened?").fill(story)
+        page.get_by_label("What would put it right for you?").fill("A working kettle.")
+        page.get_by_label("Your name").fill("Sam Okafor")
+        page.get_by_label("Email address").fill("sam@example.net")
+        page.get_by_role("button", name="Send my complaint").click()
+
+    send("The kettle I bought on Monday stopped heating on Wednesday.")
+    page.get_by_text("Thank you. We have your complaint.").wait_for()
+    second = "And the replacement kettle leaks from the base."
+    send(second)
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "Please wait a minute" in alert.inner_text()
+    assert page.get_by_label("What happened?").input_value() == second
+    assert page.get_by_label("Email address").input_value() == "sam@example.net"
+    screenshot("06-throttled")
+    assert Complaint.objects.count() == 1

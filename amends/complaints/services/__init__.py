@@ -8,7 +8,7 @@ The package is split by subject; import the verbs from here.
 """
 
 from ._base import complaint_record_event
-from .accept import Accepted, complaint_accept, submissions_file, submissions_file_waiting
+from .accept import Accepted, Throttle, complaint_accept, submissions_file, submissions_file_waiting
 from .bulk import SystemMessage, complaints_record_event, complaints_send_system_messages, customer_emails
 from .conversation import (
     CustomerMessage,
@@ -55,6 +55,7 @@ __all__ = [
     "Escalation",
     "Intake",
     "SystemMessage",
+    "Throttle",
     "complaint_accept",
     "complaint_acknowledge",
     "complaint_add_customer_message",

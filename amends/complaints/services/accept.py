@@ -19,7 +19,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from amends.accounts.models import User
-from amends.core.errors import Conflict, InvalidInput
+from amends.core.errors import Conflict, InvalidInput, Throttled
 from amends.core.postgresql.prepared import prepared_cursor
 from amends.core.tasks import enqueue_once, enqueue_once_sql
 
@@ -53,6 +53,30 @@ class Accepted:
     complaint_id: int | None = None  # once filed
 
 
+@dataclass(frozen=True)
+class Throttle:
+    """At most ``count`` submissions taken in from one ``client`` in any ``seconds``.
+
+    ``client`` is whatever identifies the sender (the web form's is a keyed hash of the address).
+    The count is of submissions stored, over a sliding window, in the same write that stores the
+    next one: no other store or round trip, and the same count in every web process.
+    """
+
+    client: str
+    count: int
+    seconds: int
+
+    def __post_init__(self) -> None:
+        if not self.client or self.count < 1 or self.seconds < 1:
+            raise ValueError(f"A throttle needs a client, a count and a time: {self!r}")
+
+
+THROTTLED = (
+    "We have had several complaints from your connection in the last few minutes. "
+    "Please wait a minute and send this again; nothing you typed is lost."
+)
+
+
 def request_hash(payload: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -63,6 +87,7 @@ def complaint_accept(
     by: User | None = None,
     idempotency_key: str = "",
     payload: dict[str, Any] | None = None,
+    throttle: Throttle | None = None,
 ) -> Accepted:
     """Take in a complaint from the web form or the API, in one write, and file it soon after.
 
@@ -71,6 +96,8 @@ def complaint_accept(
     submission with ``created`` False; a repeat whose ``payload`` differs raises ``Conflict``.
     The filing task is queued in the same write unless one is already waiting to start, so a
     burst of submissions is filed by one task, and none is lost between the write and the queue.
+    With a ``throttle``, a client who has reached its count raises ``Throttled`` and nothing is
+    stored (nor a reference number used).
     """
     if data.callback_at is not None or data.reference or data.received_at:
         raise ValueError("A structured callback, reference or time is set when filing, not taking in.")
@@ -90,9 +117,13 @@ def complaint_accept(
         "data": _data(data),
         "raw": data.raw or None,
         "raw_content_type": data.raw_content_type,
+        "client": throttle.client if throttle else "",
     }
     store = _store_in_one_statement if connection.vendor == "postgresql" else _store
-    accepted, digest = store(fields)
+    stored = store(fields, throttle)
+    if stored is None:
+        raise Throttled(THROTTLED)
+    accepted, digest = stored
     if not accepted.created and digest != fields["request_hash"]:
         raise Conflict("This Idempotency-Key was already used with a different request body.")
     return accepted
@@ -129,13 +160,22 @@ def _data(data: ComplaintInput) -> dict[str, Any]:
     }
 
 
-def _store(fields: dict[str, Any]) -> _Stored:
-    """Write the submission with the year's next reference, then queue its filing (the ORM way)."""
+def _store(fields: dict[str, Any], throttle: Throttle | None) -> _Stored | None:
+    """Write the submission with the year's next reference, then queue its filing (the ORM way).
+
+    None if the throttle's client has reached its count."""
     with transaction.atomic():
         if fields["idempotency_key"]:
             first = _first_with_key(fields["by_id"], fields["idempotency_key"])
             if first is not None:
                 return first
+        if throttle is not None:
+            since = fields["received_at"] - timedelta(seconds=throttle.seconds)
+            recent = Submission.objects.filter(client=throttle.client, client__gt="", received_at__gt=since)[
+                : throttle.count
+            ]
+            if recent.count() >= throttle.count:
+                return None
         from ..tasks import file_submissions
 
         reference = next_references(fields["received_at"].year, 1)[0]
@@ -144,45 +184,33 @@ def _store(fields: dict[str, Any]) -> _Stored:
     return Accepted(reference, fields["received_at"], created=True), fields["request_hash"]
 
 
-def _store_in_one_statement(fields: dict[str, Any], *, again: bool = False) -> _Stored:
+def _store_in_one_statement(
+    fields: dict[str, Any], throttle: Throttle | None, *, again: bool = False
+) -> _Stored | None:
     # One statement and one round trip: it finds the first submission with the client's key,
-    # or else advances the year's counter, writes the row and queues the filing task unless
-    # one is waiting. The commit that follows is the only other wait. It is prepared once per
-    # connection: planning it had cost more than running it.
+    # or else (unless the sender has reached the throttle's count) advances the year's counter,
+    # writes the row and queues the filing task unless one is waiting. The commit that follows
+    # is the only other wait. It is prepared once per connection: planning it had cost more
+    # than running it.
+    year, key = fields["received_at"].year, fields["idempotency_key"]
+    # Without a throttle nothing is counted (an empty client matches no row) and 0 < 1.
+    allowed = throttle.count if throttle else 1
+    since = fields["received_at"] - timedelta(seconds=throttle.seconds if throttle else 0)
     from ..tasks import file_submissions
 
-    year, key = fields["received_at"].year, fields["idempotency_key"]
-    counter, table = ReferenceCounter._meta.db_table, Submission._meta.db_table
-    returned = "reference, received_at, request_hash, complaint_id"
     filing, filing_params = enqueue_once_sql(file_submissions, when="EXISTS (SELECT 1 FROM stored)")
     with prepared_cursor() as cursor:
         cursor.execute(
-            f"""
-            WITH first AS (
-                SELECT {returned} FROM {table}
-                WHERE %s::text > '' AND by_id = %s::bigint AND idempotency_key = %s::text
-                    AND idempotency_key > ''
-            ), n AS (
-                UPDATE {counter} SET last = last + 1
-                WHERE year = %s::integer AND NOT EXISTS (SELECT 1 FROM first)
-                RETURNING last
-            ), stored AS (
-                INSERT INTO {table} (reference, channel, received_at, by_id, idempotency_key,
-                    request_hash, data, raw, raw_content_type, problem)
-                SELECT 'C-' || %s::text || '-' || lpad(n.last::text, greatest(6, length(n.last::text)), '0'),
-                    %s::text, %s::timestamptz, %s::bigint, %s::text, %s::text, %s::jsonb, %s::bytea,
-                    %s::text, ''
-                FROM n
-                ON CONFLICT DO NOTHING
-                RETURNING {returned}
-            ){", filing AS (" + filing + ")" if filing else ""}
-            SELECT TRUE, {returned} FROM stored UNION ALL SELECT FALSE, {returned} FROM first
-            """,  # noqa: S608 - table names are our own
+            _store_statement(filing),
             [
                 key,
                 fields["by_id"],
                 key,
+                fields["client"],
+                since,
+                allowed,
                 year,
+                allowed,
                 str(year),
                 fields["channel"],
                 fields["received_at"],
@@ -192,15 +220,19 @@ def _store_in_one_statement(fields: dict[str, Any], *, again: bool = False) -> _
                 json.dumps(fields["data"]),
                 fields["raw"],
                 fields["raw_content_type"],
+                fields["client"],
                 *filing_params,
+                allowed,
             ],
         )
         row = cursor.fetchone()
     if row is not None:
-        if row[0] and not filing:  # a backend other than the database's: queue it now
+        outcome, reference, received_at, digest, complaint_id = row
+        if outcome == "limited":
+            return None
+        if outcome == "stored" and not filing:  # a backend other than the database's: queue it now
             enqueue_once(file_submissions)
-        created, reference, received_at, digest, complaint_id = row
-        return Accepted(reference, received_at, created, complaint_id), digest
+        return Accepted(reference, received_at, outcome == "stored", complaint_id), digest
     # Nothing written: another request with the same key was written between our look and our
     # write (its number is skipped), or the year has no counter yet.
     first = _first_with_key(fields["by_id"], key) if key else None
@@ -209,7 +241,47 @@ def _store_in_one_statement(fields: dict[str, Any], *, again: bool = False) -> _
     if again:
         raise RuntimeError(f"Could not store a submission for {year}.")
     start_year_counter(year)
-    return _store_in_one_statement(fields, again=True)
+    return _store_in_one_statement(fields, throttle, again=True)
+
+
+def _store_statement(filing: str) -> str:
+    """The intake statement, queuing the filing task with ``filing`` (``enqueue_once_sql``) if any."""
+    counter, table = ReferenceCounter._meta.db_table, Submission._meta.db_table
+    returned = "reference, received_at, request_hash, complaint_id"
+    # Each look says ``... > ''`` in so many words, so that even a plan made for every value (a
+    # prepared statement's generic plan) can use the partial index on non-empty values.
+    sql = f"""
+        WITH first AS (
+            SELECT {returned} FROM {table}
+            WHERE %s::text > '' AND by_id = %s::bigint AND idempotency_key = %s::text
+                AND idempotency_key > ''
+        ), recent AS (
+            SELECT count(*) AS sent FROM (
+                SELECT 1 FROM {table}
+                WHERE client = %s::text AND client > '' AND received_at > %s::timestamptz
+                LIMIT %s::integer
+            ) AS recent
+        ), n AS (
+            UPDATE {counter} SET last = last + 1
+            WHERE year = %s::integer AND NOT EXISTS (SELECT 1 FROM first)
+                AND (SELECT sent FROM recent) < %s::integer
+            RETURNING last
+        ), stored AS (
+            INSERT INTO {table} (reference, channel, received_at, by_id, idempotency_key,
+                request_hash, data, raw, raw_content_type, client, problem)
+            SELECT 'C-' || %s::text || '-' || lpad(n.last::text, greatest(6, length(n.last::text)), '0'),
+                %s::text, %s::timestamptz, %s::bigint, %s::text, %s::text, %s::jsonb, %s::bytea,
+                %s::text, %s::text, ''
+            FROM n
+            ON CONFLICT DO NOTHING
+            RETURNING {returned}
+        ){", filing AS (" + filing + ")" if filing else ""}
+        SELECT 'stored', {returned} FROM stored
+        UNION ALL SELECT 'first', {returned} FROM first
+        UNION ALL SELECT 'limited', NULL, NULL, NULL, NULL FROM recent
+            WHERE sent >= %s::integer AND NOT EXISTS (SELECT 1 FROM first)
+        """  # noqa: S608 - table names are our own
+    return sql
 
 
 def submissions_file_waiting(*, batch: int = 200, older_than: float = 0) -> int:

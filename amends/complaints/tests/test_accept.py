@@ -27,7 +27,7 @@ from amends.complaints.models import (
 from amends.complaints.services import ComplaintInput, complaint_accept, submissions_file_waiting
 from amends.complaints.sweep import sweep_submissions
 from amends.complaints.tasks import file_submissions
-from amends.core.errors import Conflict, InvalidInput
+from amends.core.errors import Conflict, InvalidInput, Throttled
 from amends.promises.models import Promise, PromiseKind
 
 pytestmark = pytest.mark.django_db
@@ -245,6 +245,25 @@ def test_with_another_task_backend_each_submission_queues_its_filing(no_worker, 
     for i in range(2):
         complaint_accept(data=data(email=f"n{i}@example.net"), by=agent)
     assert [r.task.name for r in no_worker.results] == ["file_submissions"] * 2
+
+
+def test_a_sender_at_the_throttles_count_is_refused_and_nothing_is_stored(no_worker):
+    throttle = services.Throttle(client="a" * 32, count=2, seconds=60)
+    for i in range(2):
+        complaint_accept(data=data(email=f"t{i}@example.net"), throttle=throttle)
+    with pytest.raises(Throttled, match="Please wait a minute"):
+        complaint_accept(data=data(email="t2@example.net"), throttle=throttle)
+    assert Submission.objects.count() == 2
+    complaint_accept(data=data(), throttle=services.Throttle(client="b" * 32, count=2, seconds=60))
+    complaint_accept(data=data())  # no throttle (the API): not counted, and counts nothing
+    assert Submission.objects.count() == 4
+    assert len(no_worker.results) == 4  # one filing run for each taken in, none for the refused
+
+
+@pytest.mark.parametrize(("client", "count", "seconds"), [("", 1, 60), ("a", 0, 60), ("a", 1, 0)])
+def test_a_throttle_needs_a_client_a_count_and_a_time(client, count, seconds):
+    with pytest.raises(ValueError, match="throttle needs"):
+        services.Throttle(client=client, count=count, seconds=seconds)
 
 
 def test_an_idempotency_key_needs_the_client_it_belongs_to(no_worker):

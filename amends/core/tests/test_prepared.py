@@ -1,6 +1,7 @@
 """Statements prepared once per connection: the intake statement, and plans that still use indexes."""
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -8,7 +9,7 @@ from django.db import connection
 from django.db.utils import IntegrityError
 
 from amends.complaints.models import Channel
-from amends.complaints.services import ComplaintInput, complaint_accept
+from amends.complaints.services import ComplaintInput, Throttle, complaint_accept
 from amends.core.postgresql.prepared import prepared_cursor
 from amends.core.tasks import _enqueue_once_plan
 
@@ -76,31 +77,10 @@ def test_the_plan_made_for_every_value_still_finds_waiting_runs_by_their_index(a
     settings.TASKS = DATABASE_TASKS
     complaint_accept(data=_data("first@example.net"), by=agent)  # the year's counter exists
     _waiting_acknowledgements(2000)  # as a desk whose other tasks queue up
-    seen: list[tuple[str, Any]] = []
-
-    def capture(execute, sql, params, many, context):
-        seen.append((sql, params))
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(capture):
-        complaint_accept(data=_data("second@example.net"), by=agent, idempotency_key="g", payload={})
-    [(sql, params)] = [(s, p) for s, p in seen if "WITH first AS" in s]
-    numbered = iter(range(1, 1000))
-    statement = re.sub(r"%s", lambda _: f"${next(numbered)}", sql)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE django_tasks_database_dbtaskresult")
-        cursor.execute(f"PREPARE amends_generic_probe AS {statement}")
-        try:
-            cursor.execute("SET plan_cache_mode = force_generic_plan")
-            cursor.execute("SET enable_seqscan = off")  # so a usable index is always chosen
-            cursor.execute(
-                f"EXPLAIN EXECUTE amends_generic_probe({', '.join(['%s'] * len(params))})", list(params)
-            )
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-        finally:
-            cursor.execute("RESET plan_cache_mode")
-            cursor.execute("RESET enable_seqscan")
-            cursor.execute("DEALLOCATE amends_generic_probe")
+    plan = _generic_plan(
+        lambda: complaint_accept(data=_data("second@example.net"), by=agent, idempotency_key="g", payload={}),
+        analyse="django_tasks_database_dbtaskresult",
+    )
     # The look for a waiting run goes into an index, and what it looks for is written in the
     # plan as constants, never as parameters ($n): a plan for every value then is the plan for
     # these values, and the partial index of waiting runs by task stays usable.
@@ -114,6 +94,52 @@ def test_the_plan_made_for_every_value_still_finds_waiting_runs_by_their_index(a
     conditions = [line for line in lines[look + 1 : look + 3] if line.startswith(("Index Cond:", "Filter:"))]
     assert conditions, plan
     assert not any("$" in line for line in conditions), plan
+
+
+def _generic_plan(accept: Callable[[], Any], *, analyse: str) -> str:
+    """The plan PostgreSQL keeps for every value of the intake statement ``accept`` runs."""
+    seen: list[tuple[str, Any]] = []
+
+    def capture(execute, sql, params, many, context):
+        seen.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        accept()
+    [(sql, params)] = [(s, p) for s, p in seen if "WITH first AS" in s]
+    numbered = iter(range(1, 1000))
+    statement = re.sub(r"%s", lambda _: f"${next(numbered)}", sql)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {analyse}")
+        cursor.execute(f"PREPARE amends_generic_probe AS {statement}")
+        try:
+            cursor.execute("SET plan_cache_mode = force_generic_plan")
+            cursor.execute("SET enable_seqscan = off")  # so a usable index is always chosen
+            cursor.execute(
+                f"EXPLAIN EXECUTE amends_generic_probe({', '.join(['%s'] * len(params))})", list(params)
+            )
+            return "\n".join(row[0] for row in cursor.fetchall())
+        finally:
+            cursor.execute("RESET plan_cache_mode")
+            cursor.execute("RESET enable_seqscan")
+            cursor.execute("DEALLOCATE amends_generic_probe")
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_plan_made_for_every_value_counts_a_senders_submissions_by_their_index(agent):
+    """The web form's throttle counts the sender's recent submissions in the intake statement;
+    a plan for every value must still go to them by the partial index, not read every row."""
+    complaint_accept(data=_data("first@example.net"))  # the year's counter exists
+    throttle = Throttle(client="c" * 32, count=10, seconds=60)
+    plan = _generic_plan(
+        lambda: complaint_accept(data=_data("second@example.net"), throttle=throttle),
+        analyse="complaints_submission",
+    )
+    assert "Index Only Scan using submission_client_recent_idx" in plan or (
+        "Index Scan using submission_client_recent_idx" in plan
+    ), plan
+    assert "Seq Scan on complaints_submission" not in plan, plan
 
 
 def _waiting_acknowledgements(count: int) -> None:

@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 import pytest
 from django.core import mail
-from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import SystemCheckError
 
-from amends.complaints.models import Complaint, State
+from amends.complaints.models import Complaint, State, Submission
+from amends.intake.throttle import parse_rate
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +20,6 @@ FORM = {
     "preferred_contact_time": "",
     "website": "",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    cache.clear()
 
 
 def test_form_asks_for_the_story_the_outcome_and_how_to_reach_them(client):
@@ -78,6 +77,10 @@ def test_a_filled_honeypot_stores_nothing(client):
     assert Complaint.objects.count() == 0
 
 
+def _post(client, address="127.0.0.1", **headers):
+    return client.post("/complain/", FORM, REMOTE_ADDR=address, **headers).status_code
+
+
 def test_too_many_complaints_from_one_address_are_throttled_without_losing_the_text(client, settings):
     settings.AMENDS_INTAKE_RATE = "2/m"
     statuses = [
@@ -87,7 +90,83 @@ def test_too_many_complaints_from_one_address_are_throttled_without_losing_the_t
     last = client.post("/complain/", FORM)
     assert "Please wait a minute" in last.content.decode()
     assert "charged twice for order 5512" in last.content.decode()
-    assert Complaint.objects.count() == 2
+    assert Submission.objects.count() == 2
+    # Refused before a reference number was used: the next one taken in follows on.
+    assert _post(client, "10.0.0.9") == 302
+    numbers = sorted(int(s.reference[-6:]) for s in Submission.objects.all())
+    assert numbers == [numbers[0], numbers[0] + 1, numbers[0] + 2]
+
+
+def test_the_throttle_counts_each_address_over_a_sliding_window(client, settings):
+    settings.AMENDS_INTAKE_RATE = "2/m"
+    assert [_post(client) for _ in range(3)] == [302, 302, 429]
+    assert _post(client, "10.0.0.2") == 302  # someone else
+    # One of the two leaves the window: one more may be sent, and then none.
+    first = Submission.objects.order_by("id").first()
+    Submission.objects.filter(pk=first.pk).update(received_at=first.received_at - timedelta(seconds=61))
+    assert [_post(client), _post(client)] == [302, 429]
+
+
+def test_the_throttle_keeps_a_keyed_hash_of_the_address_not_the_address(client):
+    assert _post(client, "192.0.2.77") == 302
+    stored = Submission.objects.get()
+    assert len(stored.client) == 32
+    assert "192.0.2.77" not in stored.client
+    assert Submission.objects.filter(client=stored.client).count() == 1
+
+
+def test_an_ipv6_sender_is_counted_by_its_network(client, settings):
+    settings.AMENDS_INTAKE_RATE = "2/m"
+    assert _post(client, "2001:db8:1:2::10") == 302
+    assert _post(client, "2001:db8:1:2::99") == 302  # another device on the same /64
+    assert _post(client, "2001:db8:1:2:aaaa::1") == 429
+    assert _post(client, "2001:db8:1:3::10") == 302
+
+
+def test_behind_a_proxy_the_address_it_added_is_counted(client, settings):
+    settings.AMENDS_INTAKE_RATE = "2/m"
+    settings.AMENDS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    # The proxy appends the address it saw; what comes before it is whatever the client wrote.
+    sent = [_post(client, HTTP_X_FORWARDED_FOR=f"198.51.100.{i}, 203.0.113.5") for i in range(3)]
+    assert sent == [302, 302, 429]
+    assert _post(client, HTTP_X_FORWARDED_FOR="203.0.113.6") == 302
+    # A header that does not hold an address: the connection's address is counted.
+    assert _post(client, "10.1.1.1", HTTP_X_FORWARDED_FOR="unknown") == 302
+
+
+def test_the_api_is_not_throttled_by_the_forms_count(client, settings, agent):
+    from amends.accounts.services import apikey_create
+
+    settings.AMENDS_INTAKE_RATE = "1/m"
+    key = apikey_create(user=agent, name="t")[1]
+    assert _post(client) == 302
+    for i in range(3):
+        response = client.post(
+            "/api/v1/complaints",
+            {"name": "Jo", "email": f"jo{i}@example.net", "story": "It broke."},
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {key}"},
+        )
+        assert response.status_code == 202
+    assert Submission.objects.filter(client="").count() == 3
+
+
+@pytest.mark.parametrize(
+    ("rate", "parsed"), [("10/m", (10, 60)), ("30/5m", (30, 300)), (" 1 / d ", (1, 86400)), ("3/s", (3, 1))]
+)
+def test_a_rate_is_a_count_over_a_time(rate, parsed):
+    assert parse_rate(rate) == parsed
+
+
+@pytest.mark.parametrize("rate", ["", "10", "ten/m", "0/m", "10/0m", "10/w", "10/m/h"])
+def test_a_rate_that_cannot_be_read_stops_the_desk_from_starting(rate, settings):
+    with pytest.raises(ImproperlyConfigured, match="AMENDS_INTAKE_RATE"):
+        parse_rate(rate)
+    settings.AMENDS_INTAKE_RATE = rate
+    from django.core.management import call_command
+
+    with pytest.raises(SystemCheckError, match=r"intake\.E001"):
+        call_command("check")
 
 
 def test_what_the_customer_typed_is_escaped_on_every_page(

@@ -1,0 +1,64 @@
+"""The web form's throttle: how many complaints one address may send in a while.
+
+The count is kept by the intake write itself (``amends.complaints.services.Throttle``), over the
+submissions already stored: every web process sees the same count without a shared cache, and a
+complaint costs no round trip to one (docs/decisions/0007-intake-throttle-in-the-write.md).
+"""
+
+import ipaddress
+import re
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest
+from django.utils.crypto import salted_hmac
+
+from amends.complaints.services import Throttle
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """``"10/m"`` → (10, 60): a count, and the seconds it is counted over (``"30/5m"``: 300)."""
+    match = _RATE.match(rate)
+    if match is None or int(match[1]) < 1 or match[2] == "0":
+        raise ImproperlyConfigured(
+            f"AMENDS_INTAKE_RATE must look like 10/m (a count, then s, m, h or d, "
+            f"optionally with a number: 30/5m), not {rate!r}"
+        )
+    return int(match[1]), int(match[2] or 1) * _UNITS[match[3]]
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address the request came from, with IPv6 addresses taken by their /64 network.
+
+    Behind a proxy, ``AMENDS_CLIENT_IP_HEADER`` names the header it sets; of a list (as in
+    ``X-Forwarded-For``) the last address is taken, the one the nearest proxy added: the ones
+    before it are whatever the client wrote. An address that cannot be read falls back to the
+    connection's.
+    """
+    header = settings.AMENDS_CLIENT_IP_HEADER
+    candidates = []
+    if header:
+        candidates.append(str(request.META.get(header, "")).rsplit(",", 1)[-1].strip())
+    candidates.append(str(request.META.get("REMOTE_ADDR", "")))
+    for candidate in candidates:
+        try:
+            address = ipaddress.ip_address(candidate)
+        except ValueError:
+            continue
+        if address.version == 6:  # one household or server has a /64 to choose from
+            return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address) + "/64"
+        return str(address)
+    return "unknown"
+
+
+def intake_throttle(request: HttpRequest) -> Throttle:
+    """The throttle for a complaint sent on the web form by this request's sender.
+
+    The address is stored only as a keyed hash: enough to count by, not to read back.
+    """
+    count, seconds = parse_rate(settings.AMENDS_INTAKE_RATE)
+    client = salted_hmac("amends.intake.client", client_address(request), algorithm="sha256").hexdigest()[:32]
+    return Throttle(client=client, count=count, seconds=seconds)
