@@ -1,7 +1,11 @@
+from collections.abc import Callable
+from functools import wraps
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from amends.complaints.messages import format_when
@@ -19,25 +23,46 @@ from amends.portal.links import (
 from .forms import ComplaintForm
 from .throttle import intake_throttle
 
+View = Callable[..., HttpResponse]
 
+
+def _body_first(view: View) -> View:
+    """Read the whole body before anything parses the form, the CSRF check included.
+
+    The body is kept verbatim with the complaint, and once Django has parsed a multipart form from
+    the stream the body can no longer be read (it was a 500). A body over the limit is refused
+    here with a message, where the CSRF check would have answered a bare 400.
+    """
+
+    @wraps(view)
+    def read_first(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if request.method == "POST":
+            try:
+                request.body  # noqa: B018 - read and kept by the request
+            except RequestDataTooBig:
+                limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+                return render(
+                    request,
+                    "amends/error.html",
+                    {
+                        "message": f"What you sent is larger than we can take in one go ({limit:,} "
+                        "bytes). Please shorten it, or send it by email with attachments."
+                    },
+                    status=413,
+                )
+        return view(request, *args, **kwargs)
+
+    return read_first
+
+
+@csrf_exempt  # from the middleware's check: the same check runs below, once the body is read
 @require_http_methods(["GET", "POST"])
+@_body_first
+@csrf_protect
 def complaint_form(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "intake/form.html", {"form": ComplaintForm()})
-    try:
-        # Read the raw body before the form parses it, so it can be kept verbatim.
-        raw = request.body
-    except RequestDataTooBig:
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        return render(
-            request,
-            "amends/error.html",
-            {
-                "message": f"What you sent is larger than we can take in one go ({limit:,} bytes). "
-                "Please shorten it, or send it by email with attachments."
-            },
-            status=413,
-        )
+    raw = request.body  # read by _body_first, before the form was parsed
     form = ComplaintForm(request.POST)
     if not form.is_valid():
         return render(request, "intake/form.html", {"form": form}, status=400)

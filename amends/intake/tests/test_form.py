@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import SystemCheckError
 
-from amends.complaints.models import Complaint, State, Submission
+from amends.complaints.models import Complaint, Direction, State, Submission
 from amends.intake.throttle import parse_rate
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +221,57 @@ def test_the_confirmation_names_the_time_told_to_the_customer_never_an_internal_
     page = client.get(f"/complain/received/{status_token(complaint)}/").content.decode()
     assert format_when(told) in page
     assert "Internal reminder" not in page
+
+
+def _with_csrf():
+    """A browser-like client: the CSRF check is enforced, as in production (the test client
+    skips it by default), and the token comes from the form page's cookie and field."""
+    import re
+
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    page = browser.get("/complain/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token
+    return browser, token[1]
+
+
+def test_a_multipart_form_is_taken_in_with_its_body_kept(django_capture_on_commit_callbacks):
+    browser, token = _with_csrf()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.post("/complain/", {**FORM, "csrfmiddlewaretoken": token})  # multipart
+    assert response.status_code == 302
+    message = Complaint.objects.get().messages.get(direction=Direction.INBOUND)
+    assert b"charged twice for order 5512" in bytes(message.raw)
+    assert message.raw_content_type == "multipart/form-data"
+
+
+def test_an_urlencoded_form_is_taken_in_and_a_form_without_its_token_is_not():
+    from urllib.parse import urlencode
+
+    browser, token = _with_csrf()
+    sent = browser.post(
+        "/complain/",
+        urlencode({**FORM, "csrfmiddlewaretoken": token}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert sent.status_code == 302
+    forged = browser.post("/complain/", urlencode(FORM), content_type="application/x-www-form-urlencoded")
+    assert forged.status_code == 403
+    assert Submission.objects.count() == 1
+
+
+def test_a_body_over_the_limit_is_refused_with_a_message_before_the_csrf_check(settings):
+    from urllib.parse import urlencode
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2_000
+    browser, token = _with_csrf()
+    response = browser.post(
+        "/complain/",
+        urlencode({**FORM, "story": "x" * 5_000, "csrfmiddlewaretoken": token}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 413
+    assert "larger than we can take in one go (2,000 bytes)" in response.content.decode()
+    assert Submission.objects.count() == 0
