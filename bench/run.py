@@ -56,8 +56,8 @@ def main() -> None:
     print(f"complaints: {Complaint.objects.count()} rows")
     print(f"database: {django.db.connection.vendor}")
     print(f"cache: {str(settings.CACHES['default']['BACKEND']).rsplit('.', 1)[-1]}")
-    # Pages first: each intake run adds 8,000 complaints of one text at the newest end, and many
-    # runs of it make the newest pages unlike a real desk's.
+    # Pages first: an intake run adds 8,000 complaints of one text at the newest end while it
+    # runs (it takes them out again when it ends).
     if args.only in (None, "pages"):
         pages.run(args.runs)
     if args.only in (None, "intake"):
