@@ -250,7 +250,7 @@ def _store_statement(filing: str) -> str:
     returned = "reference, received_at, request_hash, complaint_id"
     # Each look says ``... > ''`` in so many words, so that even a plan made for every value (a
     # prepared statement's generic plan) can use the partial index on non-empty values.
-    sql = f"""
+    return f"""
         WITH first AS (
             SELECT {returned} FROM {table}
             WHERE %s::text > '' AND by_id = %s::bigint AND idempotency_key = %s::text
@@ -281,7 +281,6 @@ def _store_statement(filing: str) -> str:
         UNION ALL SELECT 'limited', NULL, NULL, NULL, NULL FROM recent
             WHERE sent >= %s::integer AND NOT EXISTS (SELECT 1 FROM first)
         """  # noqa: S608 - table names are our own
-    return sql
 
 
 def submissions_file_waiting(*, batch: int = 200, older_than: float = 0) -> int:
