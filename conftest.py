@@ -18,6 +18,14 @@ def _api_keys_forgotten():
     keycache.forget_all()
 
 
+@pytest.fixture(autouse=True)
+def _categories_forgotten():
+    # Likewise the active categories each process remembers: a test's rows are gone after it.
+    from amends.complaints import categories
+
+    categories.forget()
+
+
 @pytest.fixture
 def team(db):
     return TeamFactory(name="Orders", slug="orders")

@@ -5,6 +5,9 @@ The web form and the API store what they are sent and answer; a worker (`amends 
 at which complaints are taken in, each run prints how long after its first request the last
 complaint was filed, and the rate that makes.
 
+As a desk's customers do, each form complaint comes from an address of its own, and every other
+one (form and API) names a category.
+
 The client is a load generator in the manner of wrk: each request is written out as bytes and
 sent on a kept-alive socket, and the answer is read by its Content-Length. Python's
 ``http.client`` parses every answer's headers with the email package, which cost the client
@@ -28,6 +31,7 @@ from datetime import datetime
 
 from amends.accounts.models import User
 from amends.accounts.services import apikey_create
+from amends.complaints.models import Category
 
 FORM = {
     "story": "My washing machine arrived with a dented door and the driver would not wait while I looked.",
@@ -203,6 +207,13 @@ def _filed(name: str, count: int, started: float, seconds: float = 600) -> None:
     print(f"intake_{name}_filed_rate: {count / elapsed:.0f} complaints/s")
 
 
+def _category() -> Category:
+    category = Category.objects.filter(is_active=True).order_by("pk").first()
+    if category is None:
+        raise SystemExit("the benchmark database has no active category")
+    return category
+
+
 def form(port: int, count: int, clients: int = 1) -> None:
     conn = http.client.HTTPConnection("127.0.0.1", port)
     conn.request("GET", "/complain/")
@@ -220,11 +231,14 @@ def form(port: int, count: int, clients: int = 1) -> None:
     run_id = time.time_ns()
     # Every field but the email is the same each time: encode them once.
     fixed = urllib.parse.urlencode({**FORM, "csrfmiddlewaretoken": token.group(1)})
+    chosen = f"&category={_category().pk}"
 
     def send(conn: Client, i: int) -> int:
         email = urllib.parse.quote(f"form{run_id}-{i}@bench.example.net")
         sender = {**headers, "X-Forwarded-For": f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}"}
-        status, head = conn.send("POST", "/complain/", sender, f"{fixed}&email={email}".encode())
+        # Every other customer says what it is about; the rest leave it as "Not sure".
+        about = chosen if i % 2 else ""
+        status, head = conn.send("POST", "/complain/", sender, f"{fixed}&email={email}{about}".encode())
         if status == 302 and b"/complain/received/" not in head:
             raise SystemExit(f"the form redirected elsewhere: {head[:300]!r}")
         return status
@@ -233,6 +247,7 @@ def form(port: int, count: int, clients: int = 1) -> None:
 
 
 def api(port: int, count: int, clients: int = 1) -> None:
+    slug = _category().slug
     user = User.objects.get(username="bench-admin")
     _, key = apikey_create(user=user, name="bench")
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {key}"}
@@ -245,6 +260,7 @@ def api(port: int, count: int, clients: int = 1) -> None:
                 "email": f"api{run_id}-{i}@bench.example.net",
                 "story": FORM["story"],
                 "outcome_sought": FORM["outcome_sought"],
+                **({"category": slug} if i % 2 else {}),
             }
         )
         status, _ = conn.send(

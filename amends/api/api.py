@@ -16,6 +16,7 @@ from amends.accounts.selectors import user_for_api_key
 from amends.coaching.api import router as coach_router
 from amends.coaching.services import coached_reply
 from amends.complaints import selectors, services
+from amends.complaints.categories import active_category
 from amends.complaints.models import Category, Channel, Complaint, ContactMethod, State
 from amends.core.errors import AmendsError, InvalidInput, NotFound
 
@@ -111,7 +112,7 @@ def _summary_out(complaint: Complaint) -> dict[str, Any]:
 def _category(slug: str | None) -> Category | None:
     if not slug:
         return None
-    category = Category.objects.select_related("team").filter(slug=slug, is_active=True).first()
+    category = active_category(slug=slug)
     if category is None:
         raise InvalidInput(f"No active category {slug!r}.", field="category")
     return category

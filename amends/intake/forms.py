@@ -1,7 +1,25 @@
 from django import forms
 from django.conf import settings
 
+from amends.complaints.categories import active_category
 from amends.complaints.models import Category, ContactMethod
+
+
+class CategoryField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A choice of the active categories, checked against those the process remembers (no query)."""
+
+    def to_python(self, value: object) -> Category | None:
+        if value in self.empty_values:
+            return None
+        try:
+            category = active_category(pk=int(str(value)))
+        except ValueError:
+            category = None
+        if category is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            )
+        return category
 
 
 class ComplaintForm(forms.Form):
@@ -18,7 +36,7 @@ class ComplaintForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    category = forms.ModelChoiceField(
+    category = CategoryField(
         label="What is it about?",
         queryset=Category.objects.filter(is_active=True),
         required=False,
