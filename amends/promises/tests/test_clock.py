@@ -1,4 +1,4 @@
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -139,3 +139,44 @@ def test_naive_datetimes_are_refused_everywhere():
     ):
         with pytest.raises(ValueError, match="aware"):
             call()
+
+
+def _walk(hours: BusinessHours, start: datetime, business_hours: float) -> datetime:
+    """Business time added the plain way: a day at a time, asking the calendar about each day."""
+    remaining = timedelta(hours=business_hours)
+    cursor = start.astimezone(hours.tz)
+    while True:
+        if hours.is_working_day(cursor.date()):
+            open_at = datetime.combine(cursor.date(), hours.opens, tzinfo=hours.tz)
+            close_at = datetime.combine(cursor.date(), hours.closes, tzinfo=hours.tz)
+            begin = max(cursor, open_at)
+            if begin < close_at:
+                if remaining <= close_at - begin:
+                    return begin + remaining
+                remaining -= close_at - begin
+        cursor = datetime.combine(cursor.date() + timedelta(days=1), time(0), tzinfo=hours.tz)
+
+
+def test_adding_hours_agrees_with_a_day_by_day_walk_over_holidays_and_closures():
+    """The clock keeps what it worked out of each day; asked again and again (as it is for every
+    promise), it must still agree with the plain walk, holidays and closures included."""
+    import random
+
+    calendar = BusinessHours(
+        opens=time(8, 30),
+        closes=time(17, 15),
+        weekdays=frozenset({0, 1, 2, 3, 4}),
+        tz=ZoneInfo("Europe/London"),
+        holiday_country="GB",
+        holiday_subdivision="ENG",
+        closures=frozenset({date(2026, 12, 29), date(2027, 4, 7)}),
+    )
+    rng = random.Random(7)
+    first = datetime(2026, 11, 20, tzinfo=ZoneInfo("UTC"))
+    for _ in range(400):
+        start = first + timedelta(minutes=rng.randrange(0, 60 * 24 * 200))
+        business_hours = rng.choice([0.5, 8, 16, 40, 120, 320, 700])
+        assert calendar.add(start, business_hours) == _walk(calendar, start, business_hours), (
+            start,
+            business_hours,
+        )
