@@ -291,6 +291,21 @@ def _vacuum_if_nobody_does() -> None:
             cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(model._meta.db_table)}")
 
 
+def _machine_speed(when: str) -> None:
+    """The time a fixed loop of pure Python takes, the best of five: on a virtual machine the same
+    code ran up to twice as fast in one minute as in another, and one-client intake with it."""
+    best = min(_timed_loop() for _ in range(5))
+    print(f"intake_machine_loop_{when}: {best * 1000:.1f} ms")
+
+
+def _timed_loop() -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(1_000_000):
+        total += i % 7
+    return time.perf_counter() - started
+
+
 def run(count: int, workers: int, clients: int = 8) -> None:
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
@@ -300,6 +315,7 @@ def run(count: int, workers: int, clients: int = 8) -> None:
     submissions_file_waiting()  # what an interrupted run left waiting, so each run waits for its own
     _vacuum_if_nobody_does()
     started = timezone.now()
+    _machine_speed("before")
     with server(workers) as port:
         form(port, 50)  # warm up every worker
         form(port, count)
@@ -310,6 +326,7 @@ def run(count: int, workers: int, clients: int = 8) -> None:
     # matching the run's complaints queued would pile up run after run, as they would not where
     # workers run. Remove them, so each run meets the task table as a deployment keeps it.
     DBTaskResult.objects.filter(status="READY", queue_name="default", enqueued_at__gte=started).delete()
+    _machine_speed("after")
     removed = remove_run(started)
     print(f"intake_removed_after_run: {removed} complaints")
 
