@@ -214,7 +214,7 @@ def _category() -> Category:
     return category
 
 
-def form(port: int, count: int, clients: int = 1) -> None:
+def form(port: int, count: int, clients: int = 1, name: str = "form") -> None:
     conn = http.client.HTTPConnection("127.0.0.1", port)
     conn.request("GET", "/complain/")
     response = conn.getresponse()
@@ -243,10 +243,10 @@ def form(port: int, count: int, clients: int = 1) -> None:
             raise SystemExit(f"the form redirected elsewhere: {head[:300]!r}")
         return status
 
-    _drive("form", port, count, clients, send)
+    _drive(name, port, count, clients, send)
 
 
-def api(port: int, count: int, clients: int = 1) -> None:
+def api(port: int, count: int, clients: int = 1, name: str = "api") -> None:
     slug = _category().slug
     user = User.objects.get(username="bench-admin")
     _, key = apikey_create(user=user, name="bench")
@@ -268,7 +268,7 @@ def api(port: int, count: int, clients: int = 1) -> None:
         )
         return status
 
-    _drive("api", port, count, clients, send)
+    _drive(name, port, count, clients, send)
 
 
 def _vacuum_if_nobody_does() -> None:
@@ -317,7 +317,8 @@ def run(count: int, workers: int, clients: int = 8) -> None:
     started = timezone.now()
     _machine_speed("before")
     with server(workers) as port:
-        form(port, 50)  # warm up every worker
+        form(port, 50, name="warm_up_form")  # every worker, on both paths measured
+        api(port, 50, name="warm_up_api")
         form(port, count)
         api(port, count)
         form(port, count, clients)
