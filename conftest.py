@@ -19,11 +19,11 @@ def _api_keys_forgotten():
 
 
 @pytest.fixture(autouse=True)
-def _categories_forgotten():
-    # Likewise the active categories each process remembers: a test's rows are gone after it.
-    from amends.complaints import categories
+def _config_memo_forgotten():
+    # Likewise the configuration memo (tests that turn it on): a test's rows are gone after it.
+    from amends.core import memo
 
-    categories.forget()
+    memo.forget()
 
 
 @pytest.fixture

@@ -270,8 +270,6 @@ AMENDS_CONFIG_CACHE_SECONDS = env_int("CONFIG_CACHE_SECONDS", 30)
 # API keys verified in a process are not checked again for this many seconds (0: every request);
 # revoking a key or deactivating its user applies at once in that process, elsewhere within this.
 AMENDS_API_KEY_CACHE_SECONDS = env_int("API_KEY_CACHE_SECONDS", 10)
-# Seconds a web process trusts its list of active categories (amends/complaints/categories.py).
-AMENDS_CATEGORY_CACHE_SECONDS = env_int("CATEGORY_CACHE_SECONDS", 30)
 
 AMENDS_AFTER_RECEIVE_TASKS: list[str] = [
     "amends.triage.tasks.triage_complaint",

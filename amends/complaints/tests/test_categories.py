@@ -11,10 +11,19 @@ from tests.factories import CategoryFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _memo_on(settings):
+    settings.AMENDS_CONFIG_CACHE_SECONDS = 30  # as deployed (the suite turns the memo off)
+
+
 @pytest.fixture
 def clock(monkeypatch):
+    from types import SimpleNamespace
+
+    from amends.core import memo
+
     now = [1000.0]
-    monkeypatch.setattr(categories, "_now", lambda: now[0])
+    monkeypatch.setattr(memo, "time", SimpleNamespace(monotonic=lambda: now[0]))
     return now
 
 
@@ -50,7 +59,7 @@ def test_a_category_deactivated_here_is_refused_at_once(category):
 
 
 def test_one_deactivated_elsewhere_is_refused_once_the_ttl_has_passed(category, clock, settings):
-    settings.AMENDS_CATEGORY_CACHE_SECONDS = 30
+    settings.AMENDS_CONFIG_CACHE_SECONDS = 30
     categories.active_category(pk=category.pk)
     Category.objects.filter(pk=category.pk).update(is_active=False)  # no signal
     clock[0] += 29
@@ -67,7 +76,7 @@ def test_a_team_renamed_here_is_seen_at_once(category):
 
 
 def test_with_no_ttl_they_are_read_every_time(category, settings):
-    settings.AMENDS_CATEGORY_CACHE_SECONDS = 0
+    settings.AMENDS_CONFIG_CACHE_SECONDS = 0
     for _ in range(2):
         found, read = _queries(lambda: categories.active_category(pk=category.pk))
         assert (found.pk, read) == (category.pk, 1)
