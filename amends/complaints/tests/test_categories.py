@@ -125,3 +125,17 @@ def test_the_form_and_the_api_check_a_chosen_category_without_a_query(client, ag
     )
     assert wrong.status_code == 422
     assert "No active category 'other'" in wrong.json()["detail"]
+
+
+def test_the_form_lists_the_active_categories_by_name_from_the_memo(client, category):
+    CategoryFactory(name="Billing", slug="billing", team=category.team)
+    CategoryFactory(name="Zzz retired", slug="retired", team=category.team, is_active=False)
+    client.get("/complain/")  # reads the categories once
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get("/complain/").content.decode()
+    assert not [q for q in ctx.captured_queries if "complaints_category" in q["sql"]]
+    listed = page[page.index('name="category"') :]
+    listed = listed[: listed.index("</select>")]
+    assert listed.index("Not sure") < listed.index("Billing") < listed.index(category.name)
+    assert "Zzz retired" not in listed
+    assert f'value="{category.pk}"' in listed
