@@ -108,16 +108,23 @@ def test_a_malformed_number_setting_is_named(tmp_path, value):
     assert "AMENDS_FIRST_RESPONSE_HOURS must be a whole number" in result.stderr
 
 
-def test_serve_answers_health_on_its_port_and_stops_on_sigterm(tmp_path):
+@pytest.mark.parametrize(("level", "logged"), [("INFO", True), ("WARNING", False)])
+def test_serve_answers_health_on_its_port_and_stops_on_sigterm(tmp_path, level, logged):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     clean = {k: v for k, v in os.environ.items() if not k.startswith("AMENDS_")}
     server = subprocess.Popen(  # noqa: S603 - our own command
         [sys.executable, "-m", "amends.cli", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        env={**clean, "AMENDS_SECRET_KEY": "k" * 50, "AMENDS_DATA_DIR": str(tmp_path)},
-        stdout=subprocess.DEVNULL,
+        env={
+            **clean,
+            "AMENDS_SECRET_KEY": "k" * 50,
+            "AMENDS_DATA_DIR": str(tmp_path),
+            "AMENDS_LOG_LEVEL": level,
+        },
+        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        text=True,
     )
     try:
         status, deadline = 0, time.monotonic() + 90
@@ -130,4 +137,73 @@ def test_serve_answers_health_on_its_port_and_stops_on_sigterm(tmp_path):
         assert status == 200
     finally:
         server.send_signal(signal.SIGTERM)
-        assert server.wait(timeout=40) == 0
+        output, _ = server.communicate(timeout=40)
+    assert server.returncode == 0
+    # The access log (a line per request, at INFO) only where the level shows it.
+    assert ('"GET /health/ HTTP/1.1" 200' in output) is logged
+
+
+@pytest.mark.parametrize(
+    ("command", "setting", "lowered"),
+    [
+        ("worker", None, 10),
+        ("sweep", None, 10),
+        ("worker", "5", 5),
+        ("worker", "0", None),
+        ("serve", None, None),
+        ("migrate", None, None),
+    ],
+)
+def test_background_commands_run_at_a_lower_cpu_priority(monkeypatch, command, setting, lowered):
+    from amends import cli
+
+    niced: list[int] = []
+    ran: list[list[str]] = []
+    monkeypatch.setattr(cli.os, "nice", niced.append)
+    monkeypatch.setattr("django.core.management.execute_from_command_line", ran.append)
+    if setting is None:
+        monkeypatch.delenv("AMENDS_WORKER_NICE", raising=False)
+    else:
+        monkeypatch.setenv("AMENDS_WORKER_NICE", setting)
+    cli.main(["amends", command])
+    assert niced == ([lowered] if lowered else [])
+    assert len(ran) == 1
+
+
+@pytest.mark.parametrize("value", ["high", "-5", "20", "2.5"])
+def test_a_background_priority_that_is_not_one_is_named(monkeypatch, value):
+    from amends import cli
+
+    monkeypatch.setattr(cli.os, "nice", lambda n: pytest.fail("lowered with a wrong setting"))
+    monkeypatch.setenv("AMENDS_WORKER_NICE", value)
+    with pytest.raises(
+        SystemExit, match=f"AMENDS_WORKER_NICE must be a whole number from 0 to 19, not '{value}'"
+    ):
+        cli.main(["amends", "worker"])
+
+
+def test_a_worker_process_runs_niced(tmp_path):
+    """The real command: its process's niceness, read from /proc, is the setting above ours."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("AMENDS_")}
+    env = {
+        **clean,
+        "AMENDS_SECRET_KEY": "k" * 50,
+        "AMENDS_DATA_DIR": str(tmp_path),
+        "AMENDS_WORKER_NICE": "7",
+    }
+    assert run("migrate", env=env).returncode == 0
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "amends.cli", "worker", "--interval", "0.2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(2)
+        assert worker.poll() is None
+        with open(f"/proc/{worker.pid}/stat") as stat:
+            niceness = int(stat.read().rsplit(")", 1)[1].split()[16])
+        assert niceness == min(19, os.nice(0) + 7)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=40)
