@@ -1,3 +1,4 @@
+import ipaddress
 from datetime import timedelta
 
 import pytest
@@ -6,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import SystemCheckError
 
 from amends.complaints.models import Complaint, Direction, State, Submission
-from amends.intake.throttle import parse_rate
+from amends.intake.throttle import client_address, parse_rate
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +122,33 @@ def test_an_ipv6_sender_is_counted_by_its_network(client, settings):
     assert _post(client, "2001:db8:1:2::99") == 302  # another device on the same /64
     assert _post(client, "2001:db8:1:2:aaaa::1") == 429
     assert _post(client, "2001:db8:1:3::10") == 302
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "192.0.2.7",
+        "2001:db8:1:2::99",
+        "2001:DB8:0:0:1::1",
+        "::1",
+        "::ffff:192.0.2.7",
+        "fe80::1",
+        "2001:db8:0:1:2:3:4:5",
+        "0:0:0:0:0:0:0:1",
+    ],
+)
+def test_an_address_is_read_as_the_ipaddress_module_reads_it(rf, sent):
+    expected = ipaddress.ip_address(sent)
+    if expected.version == 6:
+        network = ipaddress.ip_network(f"{expected}/64", strict=False)
+        assert client_address(rf.post("/complain/", REMOTE_ADDR=sent)) == f"{network.network_address}/64"
+    else:
+        assert client_address(rf.post("/complain/", REMOTE_ADDR=sent)) == str(expected)
+
+
+@pytest.mark.parametrize("sent", ["010.1.2.3", "1.2.3", "256.1.1.1", "not an address", ""])
+def test_an_address_that_cannot_be_read_is_not_counted_as_one(rf, sent):
+    assert client_address(rf.post("/complain/", REMOTE_ADDR=sent)) == "unknown"
 
 
 def test_behind_a_proxy_the_address_it_added_is_counted(client, settings):
