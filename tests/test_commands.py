@@ -5,6 +5,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -126,6 +127,10 @@ def test_serve_answers_health_on_its_port_and_stops_on_sigterm(tmp_path, level, 
         stderr=subprocess.DEVNULL,
         text=True,
     )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(server.stdout or ()), daemon=True)
+    reader.start()
+    access_line = '"GET /health/ HTTP/1.1" 200'
     try:
         status, deadline = 0, time.monotonic() + 90
         while status != 200 and time.monotonic() < deadline and server.poll() is None:
@@ -135,12 +140,17 @@ def test_serve_answers_health_on_its_port_and_stops_on_sigterm(tmp_path, level, 
             except OSError:
                 time.sleep(0.2)
         assert status == 200
+        # The worker writes the line after it has answered: give it time to (up to 10 s).
+        deadline = time.monotonic() + (10 if logged else 1)
+        while time.monotonic() < deadline and not any(access_line in line for line in list(lines)):
+            time.sleep(0.05)
     finally:
         server.send_signal(signal.SIGTERM)
-        output, _ = server.communicate(timeout=40)
-    assert server.returncode == 0
+        returncode = server.wait(timeout=40)
+        reader.join(timeout=10)
+    assert returncode == 0
     # The access log (a line per request, at INFO) only where the level shows it.
-    assert ('"GET /health/ HTTP/1.1" 200' in output) is logged
+    assert any(access_line in line for line in lines) is logged
 
 
 @pytest.mark.parametrize(
