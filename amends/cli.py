@@ -52,26 +52,6 @@ def prepare_demo_environment(argv: list[str]) -> None:
     os.environ.setdefault("AMENDS_SITE_URL", f"http://127.0.0.1:{_option(argv, '--port') or 8000}")
 
 
-# What runs in the background, at a lower CPU priority than the web server.
-BACKGROUND_COMMANDS = ("worker", "sweep")
-
-
-def background_nice(value: str) -> int:
-    """``AMENDS_WORKER_NICE``: how much lower than the web server's the background's priority is.
-
-    Filing, acknowledgements, triage and the sweep can wait a few milliseconds; a customer
-    sending the form, or an agent opening a page, is waiting for the answer. Where both share a
-    machine's cores, the scheduler runs the waiting request first. 0 leaves the priority alone.
-    """
-    try:
-        nice = int(value)
-    except ValueError:
-        nice = -1
-    if not 0 <= nice <= 19:
-        raise SystemExit(f"AMENDS_WORKER_NICE must be a whole number from 0 to 19, not {value!r}.")
-    return nice
-
-
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amends.settings")
@@ -87,10 +67,6 @@ def main(argv: list[str] | None = None) -> None:
             argv.append("--queue-name=*")  # every queue unless told otherwise
     elif command == "serve":
         argv[1] = "serve"
-    if command in BACKGROUND_COMMANDS:
-        nice = background_nice(os.environ.get("AMENDS_WORKER_NICE", "10"))
-        if nice:
-            os.nice(nice)
 
     from django.core.management import execute_from_command_line
 
