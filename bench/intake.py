@@ -51,14 +51,22 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(workers: int) -> Iterator[int]:
+def server(
+    workers: int, *, python: str = sys.executable, settings: dict[str, str] | None = None
+) -> Iterator[int]:
+    """``amends serve`` and a filing worker, run by ``python`` (another checkout's, to compare)."""
     port = free_port()
     # Each form complaint comes from an address of its own, as a desk's customers do, named in
     # the header a proxy in front would set: the throttle counts as it would for them (its
     # rate is the default), rather than being turned off or counting one address's thousands.
-    env = {**os.environ, "AMENDS_CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR", "AMENDS_LOG_LEVEL": "WARNING"}
-    filer = subprocess.Popen(
-        [sys.executable, "-m", "amends.cli", "worker", "--queue-name", "intake", "--interval", "0.2"],
+    env = {
+        **os.environ,
+        "AMENDS_CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",
+        "AMENDS_LOG_LEVEL": "WARNING",
+        **(settings or {}),
+    }
+    filer = subprocess.Popen(  # noqa: S603 - our own command, by our own or a compared checkout's python
+        [python, "-m", "amends.cli", "worker", "--queue-name", "intake", "--interval", "0.2"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -66,7 +74,7 @@ def server(workers: int) -> Iterator[int]:
     )
     process = subprocess.Popen(  # noqa: S603 - our own command
         [
-            sys.executable,
+            python,
             "-m",
             "amends.cli",
             "serve",
@@ -103,11 +111,9 @@ def _wait_until_healthy(port: int, seconds: float = 180) -> None:
     raise SystemExit(f"the server on port {port} did not answer /health/ within {seconds:.0f} s")
 
 
-def _rate(name: str, count: int, elapsed: float, statuses: set[int]) -> None:
+def _rate(name: str, count: int, elapsed: float) -> None:
     print(f"intake_{name}_rate: {count / elapsed:.0f} complaints/s")
     print(f"intake_{name}_mean: {elapsed / count * 1000:.2f} ms")
-    if statuses - {202, 302}:
-        raise SystemExit(f"intake_{name}: unexpected statuses {statuses}")
 
 
 class Client:
@@ -149,7 +155,7 @@ class Client:
 Send = Callable[[Client, int], int]
 
 
-def _drive(name: str, port: int, count: int, clients: int, send: Send) -> None:
+def _drive(name: str, port: int, count: int, clients: int, send: Send, *, report: bool = True) -> float:
     """``count`` complaints, one per request, from ``clients`` connections each waiting for its answer.
 
     One client measures the time a single complaint takes; several measure what the server takes
@@ -170,7 +176,12 @@ def _drive(name: str, port: int, count: int, clients: int, send: Send) -> None:
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(client, range(clients)))
     label = name if clients == 1 else f"{name}_{clients}_clients"
-    _rate(label, count, time.perf_counter() - started, statuses)
+    elapsed = time.perf_counter() - started
+    if statuses - {202, 302}:
+        raise SystemExit(f"intake_{label}: unexpected statuses {statuses}")
+    if not report:  # a comparison's burst: the rate alone, filing left to the caller
+        return count / elapsed
+    _rate(label, count, elapsed)
     took.sort()
     # The spread says whether a slow run was slow throughout (the machine) or in bursts (filing).
     for share in (50, 95, 99):
@@ -181,6 +192,7 @@ def _drive(name: str, port: int, count: int, clients: int, send: Send) -> None:
         steal, total = now[0] - stolen[0], now[1] - stolen[1]
         print(f"intake_{label}_cpu_steal: {100 * steal / max(total, 1):.1f} %")
     _filed(label, count, started)
+    return count / elapsed
 
 
 def _cpu_ticks() -> tuple[int, int] | None:
@@ -214,7 +226,7 @@ def _category() -> Category:
     return category
 
 
-def form(port: int, count: int, clients: int = 1, name: str = "form") -> None:
+def form(port: int, count: int, clients: int = 1, name: str = "form", *, report: bool = True) -> float:
     conn = http.client.HTTPConnection("127.0.0.1", port)
     conn.request("GET", "/complain/")
     response = conn.getresponse()
@@ -243,10 +255,10 @@ def form(port: int, count: int, clients: int = 1, name: str = "form") -> None:
             raise SystemExit(f"the form redirected elsewhere: {head[:300]!r}")
         return status
 
-    _drive(name, port, count, clients, send)
+    return _drive(name, port, count, clients, send, report=report)
 
 
-def api(port: int, count: int, clients: int = 1, name: str = "api") -> None:
+def api(port: int, count: int, clients: int = 1, name: str = "api", *, report: bool = True) -> float:
     slug = _category().slug
     user = User.objects.get(username="bench-admin")
     _, key = apikey_create(user=user, name="bench")
@@ -268,7 +280,7 @@ def api(port: int, count: int, clients: int = 1, name: str = "api") -> None:
         )
         return status
 
-    _drive(name, port, count, clients, send)
+    return _drive(name, port, count, clients, send, report=report)
 
 
 def _vacuum_if_nobody_does() -> None:

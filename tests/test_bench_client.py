@@ -64,3 +64,15 @@ def test_an_answer_without_a_length_stops_the_run(port):
     with pytest.raises(SystemExit, match="without Content-Length"):
         client.send("POST", "/no-length", {}, b"x")
     client.close()
+
+
+def test_a_comparisons_burst_returns_its_rate_and_prints_nothing(port, capsys):
+    from bench.intake import _drive
+
+    rate = _drive(
+        "form", port, 20, 2, lambda conn, i: conn.send("POST", "/complain/", {}, b"x")[0], report=False
+    )
+    assert rate > 0
+    assert capsys.readouterr().out == ""
+    with pytest.raises(SystemExit, match="unexpected statuses"):
+        _drive("api", port, 3, 1, lambda conn, i: conn.send("POST", "/made", {}, b"x")[0], report=False)
