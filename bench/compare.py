@@ -21,7 +21,6 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,13 +70,8 @@ def main() -> None:
     from django.utils import timezone
 
     settings.ALLOWED_HOSTS = ["*"]
-    from amends.complaints.models import Submission
     from amends.complaints.services import submissions_file_waiting
     from bench import intake
-
-    def filed() -> None:
-        while Submission.objects.filter(filed_at__isnull=True, problem="").exists():
-            time.sleep(0.05)
 
     submissions_file_waiting()
     intake.vacuum_if_nobody_does()
@@ -95,14 +89,14 @@ def main() -> None:
                 for port in ports.values():  # every worker, both paths
                     intake.form(port, 50, name="warm_up_form", report=False)
                     intake.api(port, 50, name="warm_up_api", report=False)
-                filed()
+                intake.wait_until_filed("warm_up")
                 for round_ in range(args.rounds):
                     order = list(ports.items()) if round_ % 2 == 0 else list(reversed(ports.items()))
                     for kind in ("form", "api"):
                         for side, port in order:
                             send = intake.form if kind == "form" else intake.api
                             rates[(side, kind)].append(send(port, args.burst, report=False))
-                            filed()
+                            intake.wait_until_filed("warm_up")
     finally:
         removed = intake.remove_run(started)
         intake.vacuum_if_nobody_does()

@@ -205,8 +205,8 @@ def _cpu_ticks() -> tuple[int, int] | None:
     return fields[7], sum(fields)
 
 
-def _filed(name: str, count: int, started: float, seconds: float = 600) -> None:
-    """Wait until the worker has filed every submission, and say when that was."""
+def wait_until_filed(name: str, seconds: float = 600) -> None:
+    """Wait until the worker has filed every submission."""
     from amends.complaints.models import Submission
 
     deadline = time.monotonic() + seconds
@@ -214,6 +214,11 @@ def _filed(name: str, count: int, started: float, seconds: float = 600) -> None:
         if time.monotonic() > deadline:
             raise SystemExit(f"intake_{name}: submissions still waiting after {seconds:.0f} s")
         time.sleep(0.05)
+
+
+def _filed(name: str, count: int, started: float) -> None:
+    """Wait until the worker has filed every submission, and say when that was."""
+    wait_until_filed(name)
     elapsed = time.perf_counter() - started
     print(f"intake_{name}_all_filed_after: {elapsed:.2f} s")
     print(f"intake_{name}_filed_rate: {count / elapsed:.0f} complaints/s")
@@ -284,7 +289,7 @@ def api(port: int, count: int, clients: int = 1, name: str = "api", *, report: b
 
 
 def vacuum_if_nobody_does() -> None:
-    """Vacuum the tables with dead rows when the server's autovacuum is off (this machine's CI
+    """Vacuum the tables a run writes when the server's autovacuum is off (this machine's CI
     configuration turns it off). Filing leaves a dead row for every submission and finished
     task, and removing a run (``remove_run``) one for each of its complaints, customers,
     events, messages and promises; a deployment's autovacuum clears them. Left, they slowed
