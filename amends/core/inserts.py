@@ -12,7 +12,7 @@ columns, constraints and indexes apply to ``COPY`` as to ``INSERT``; other datab
 ``bulk_create`` itself.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -71,19 +71,42 @@ def rows_insert[M: Model](objs: Sequence[M]) -> list[M]:
     elif missing:
         for obj in missing:
             obj.pk = pk.get_pk_value_on_save(obj)
+    _copy(connection, statement, (_row(obj, fields, prepared, connection) for obj in objs))
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = alias
+    return objs
+
+
+def rows_copy(model: type[Model], rows: Iterable[Sequence[Any]]) -> None:
+    """Write new rows of ``model`` on PostgreSQL, each a sequence of values in the order of
+    ``copy_fields(model)``, ids included, as the database takes them (``get_db_prep_save``'s,
+    or text for a JSON column).
+
+    For rows built without model instances, where making thousands of them cost more than
+    writing them (a batch of complaints queues three tasks each).
+    """
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor != "postgresql":
+        raise NotImplementedError("rows_copy writes by COPY, which only PostgreSQL has: use rows_insert.")
+    _copy(connection, _plan(model, connection.ops.quote_name)[2], rows)
+
+
+def copy_fields(model: type[Model]) -> list[Field[Any, Any]]:
+    """The fields ``rows_copy`` writes, in its order: the concrete ones that are not generated."""
+    return [f for f in model._meta.concrete_fields if not f.generated]
+
+
+def _copy(connection: Any, statement: str, rows: Iterable[Sequence[Any]]) -> None:
     with (
         connection.cursor() as cursor,
         connection.wrap_database_errors,
         cursor.cursor.copy(statement) as copy,
     ):
-        for obj in objs:
-            copy.write_row(_row(obj, fields, prepared, connection))
+        for row in rows:
+            copy.write_row(row)
     if connection.queries_logged:  # counted like any statement (tests count statements)
         connection.queries_log.append({"sql": statement, "time": "0.000"})
-    for obj in objs:
-        obj._state.adding = False
-        obj._state.db = alias
-    return objs
 
 
 @cache
@@ -92,7 +115,7 @@ def _plan(
 ) -> tuple[list[Field[Any, Any]], frozenset[str], str]:
     """The fields ``bulk_create`` writes, those whose values go through the field first, and
     the statement."""
-    fields = [f for f in model._meta.concrete_fields if not f.generated]
+    fields = copy_fields(model)
     columns = ", ".join(quote(str(field.column)) for field in fields)
     statement = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
     prepared = frozenset(

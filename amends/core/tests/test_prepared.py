@@ -170,7 +170,7 @@ def test_only_plain_names_are_written_into_the_queueing_statement():
     with pytest.raises(ValueError, match="cannot be written"):
         _enqueue_once_plan("default", "TRUE", "tasks.file'; DROP TABLE x; --", "intake", "default")
     path = "amends.complaints.tasks.file_submissions"
-    sql, *_ = _enqueue_once_plan("default", "TRUE", path, "intake", "default")
+    sql = _enqueue_once_plan("default", "TRUE", path, "intake", "default")
     assert "queue_name = 'intake'" in sql
 
 
