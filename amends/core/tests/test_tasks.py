@@ -46,8 +46,12 @@ def test_runs_queued_together_are_written_as_the_backend_writes_each(database_ta
 def test_nothing_is_queued_when_the_transaction_rolls_back(database_tasks):
     from django_tasks_db.models import DBTaskResult
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        enqueue_many_on_commit([(acknowledge_complaint, (8,))])
-        assert DBTaskResult.objects.count() == 1
-        raise RuntimeError("rolled back")
+    def queue_and_fail() -> None:
+        with transaction.atomic():
+            enqueue_many_on_commit([(acknowledge_complaint, (8,))])
+            assert DBTaskResult.objects.count() == 1
+            raise RuntimeError("rolled back")
+
+    with pytest.raises(RuntimeError):
+        queue_and_fail()
     assert not DBTaskResult.objects.exists()
