@@ -13,7 +13,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from amends.core.errors import InvalidInput
-from amends.core.inserts import rows_insert
+from amends.core.inserts import build, rows_insert
 from amends.core.memo import remembered
 
 from . import regimes
@@ -114,7 +114,8 @@ def next_wake(promise: Promise, rules: Rules, *, after: datetime) -> datetime | 
 def promise_build(
     complaint: "Complaint", plan: PromisePlan, *, by: "User | None", now: datetime, rules: Rules
 ) -> Promise:
-    promise = Promise(
+    promise = build(
+        Promise,
         complaint=complaint,
         kind=plan.kind,
         description=plan.description[:300],

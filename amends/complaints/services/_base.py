@@ -9,6 +9,7 @@ from django.utils.module_loading import import_string
 
 from amends.accounts.models import User
 from amends.core.errors import InvalidInput, InvalidTransition, PermissionDenied
+from amends.core.inserts import build
 from amends.core.tasks import enqueue_on_commit
 from amends.promises import services as promise_services
 from amends.promises.models import Promise, PromiseKind, PromiseState
@@ -62,7 +63,8 @@ def _event(
     at: datetime | None = None,
 ) -> Event:
     """An unsaved timeline entry, for writing many in one statement."""
-    return Event(
+    return build(
+        Event,
         complaint=complaint,
         kind=kind,
         actor=by,

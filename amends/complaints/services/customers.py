@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from amends.core.errors import InvalidInput
-from amends.core.inserts import rows_insert
+from amends.core.inserts import build, rows_insert
 
 from ..models import (
     OPEN_STATES,
@@ -74,7 +74,7 @@ def customers_find_or_create(*, people: Sequence[Person]) -> list[Customer]:
     for person, points, owner in zip(people, wanted, owners, strict=True):
         customer = owner or next((new[p] for p in points if p in new), None)
         if customer is None:
-            customer = Customer(name=person.name.strip() or "Customer")
+            customer = build(Customer, name=person.name.strip() or "Customer")
         new.update({point: customer for point in points if point not in known})
         customers.append(customer)
     rows_insert(list({id(c): c for c in customers if c.pk is None}.values()))
@@ -105,7 +105,7 @@ def _add_points(new: dict[tuple[str, str], Customer], known: dict[tuple[str, str
     for (kind, value), customer in new.items():
         primary = id(customer) not in on_file and id(customer) not in primary_given
         primary_given.add(id(customer))
-        rows.append(ContactPoint(customer=customer, kind=kind, value=value, is_primary=primary))
+        rows.append(build(ContactPoint, customer=customer, kind=kind, value=value, is_primary=primary))
     # ON CONFLICT DO NOTHING: a concurrent intake that claimed the same address first keeps it.
     ContactPoint.objects.bulk_create(rows, ignore_conflicts=True)
 

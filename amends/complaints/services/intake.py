@@ -13,7 +13,7 @@ from django.utils.module_loading import import_string
 
 from amends.accounts.models import User
 from amends.core.errors import InvalidInput
-from amends.core.inserts import rows_insert
+from amends.core.inserts import build, rows_insert
 from amends.core.tasks import enqueue_many_on_commit
 from amends.core.text import one_line
 from amends.promises import services as promise_services
@@ -250,7 +250,8 @@ def _complaint(
     received_at: datetime,
     now: datetime,
 ) -> Complaint:
-    return Complaint(
+    return build(
+        Complaint,
         reference=reference,
         customer=customer,
         channel=data.channel,
@@ -269,7 +270,8 @@ def _complaint(
 
 
 def _first_message(data: ComplaintInput, complaint: Complaint, by: User | None, at: datetime) -> Message:
-    return Message(
+    return build(
+        Message,
         complaint=complaint,
         direction=Direction.INBOUND,
         channel=data.channel,

@@ -1,7 +1,7 @@
 """``rows_insert`` stores what ``bulk_create`` stores (on PostgreSQL it writes with COPY)."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -24,7 +24,7 @@ from amends.complaints.models import (
     State,
 )
 from amends.complaints.tasks import acknowledge_complaint
-from amends.core.inserts import rows_insert, rows_update
+from amends.core.inserts import build, rows_insert, rows_update
 from amends.core.tasks import _task_row
 from amends.mail.models import InboundMail, Source
 from amends.promises.models import Promise, PromiseKind
@@ -215,3 +215,62 @@ def test_rows_update_saves_the_fields_named_and_leaves_the_others():
         ("processed", "Reason 1 \\ \t é", 1, True, 3),
         ("pending", "", 0, False, 3),
     ]
+
+
+def _fields(obj: Model) -> dict[str, Any]:
+    """The instance's field values; a time a default made in the last seconds reads "just now"."""
+    values = {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields}
+    now = timezone.now()
+    for name, value in values.items():
+        if isinstance(value, datetime) and abs(now - value) < timedelta(seconds=5):
+            values[name] = "just now"
+    return values
+
+
+def test_build_makes_what_the_constructor_makes(category, django_assert_num_queries):
+    now = timezone.now()
+    customer = Customer.objects.create(name="Ada")
+    given: list[tuple[type[Model], dict[str, Any]]] = [
+        (Customer, {"name": "Ada"}),
+        (
+            Complaint,
+            {
+                "reference": "C-2026-000001",
+                "customer": customer,
+                "category": category,
+                "channel": Channel.WEB,
+                "story": "It broke.",
+                "received_at": now,
+                "due_at": now,
+            },
+        ),
+        (Complaint, {"reference": "C-2026-000002", "customer_id": customer.pk, "story": "Again."}),
+        (Event, {"kind": EventKind.NOTE, "actor": None, "created_at": now}),  # data: a new dict each
+        (DBTaskResult, {"args_kwargs": {}, "task_path": "x", "backend_name": "default", "run_after": now}),
+    ]
+    for model, values in given:
+        made, expected = build(model, **values), model(**values)
+        if model is DBTaskResult:  # its id is a new UUID each time
+            made.pk = expected.pk
+        assert _fields(made) == _fields(expected)
+        assert made._state.adding
+    complaint = build(Complaint, reference="C-2026-000003", customer=customer, category=category, story="x")
+    with django_assert_num_queries(0):  # the related objects given are kept, as the constructor keeps them
+        assert complaint.customer is customer
+        assert complaint.category is category
+    first, second = build(Event, kind=EventKind.NOTE), build(Event, kind=EventKind.NOTE)
+    assert first.data == {}
+    assert first.data is not second.data  # a callable default is called for each
+
+
+def test_build_refuses_a_name_the_model_does_not_have():
+    with pytest.raises(TypeError, match="unexpected keyword arguments: colour, size"):
+        build(Customer, name="Ada", size=3, colour="red")
+
+
+def test_a_built_row_takes_the_id_of_an_object_saved_after_it():
+    customer = build(Customer, name="Ada")
+    complaint = build(Complaint, reference="C-2026-000009", customer=customer, story="It broke.")
+    rows_insert([customer])
+    rows_insert([complaint])
+    assert Complaint.objects.get(reference="C-2026-000009").customer_id == customer.pk
