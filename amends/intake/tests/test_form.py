@@ -303,3 +303,19 @@ def test_a_body_over_the_limit_is_refused_with_a_message_before_the_csrf_check(s
     assert response.status_code == 413
     assert "larger than we can take in one go (2,000 bytes)" in response.content.decode()
     assert Submission.objects.count() == 0
+
+
+def test_each_form_has_fields_of_its_own_and_one_form_leaves_the_next_as_it_was(category):
+    from amends.intake.forms import ComplaintForm
+
+    blank = ComplaintForm().as_div()
+    first, second = ComplaintForm(), ComplaintForm()
+    assert first.fields["phone"] is not second.fields["phone"]
+    assert first.fields["phone"] is not ComplaintForm.base_fields["phone"]
+    first.fields["phone"].required = True
+    assert not second.fields["phone"].required
+    assert not ComplaintForm().fields["phone"].required
+    refused = ComplaintForm(data={"story": "", "name": "", "email": "not an address", "phone": "x" * 50})
+    assert not refused.is_valid()
+    assert "Enter a valid email address." in refused.as_div()  # rendered, with its errors
+    assert ComplaintForm().as_div() == blank  # nothing of the refused form is left on the next
