@@ -4,10 +4,9 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from functools import cache
 from typing import Any
 
-from django.db import connections, transaction
+from django.db import transaction
 from django.tasks import Task, TaskResultStatus, task_backends
 from django.utils import timezone
 from django_tasks_db import DatabaseBackend
@@ -152,8 +151,9 @@ def enqueue_once_sql(task: Task[Any, Any], *, when: str = "TRUE") -> tuple[str, 
     """An ``INSERT`` that queues ``task()`` where ``when`` holds and no run of it waits to start.
 
     For a statement that does its own write and queues work in the same round trip (a common
-    table expression); what it queues is the row ``enqueue_once`` would write, each
-    value cast to its column's type (PostgreSQL does not infer it in a ``SELECT``). Returns ``("", [])``
+    table expression); what it queues is the row ``enqueue_once`` would write. Only the run's id
+    and times are parameters: the values every run shares are written into the statement, each
+    cast to its column's type (PostgreSQL does not infer it in a ``SELECT``). Returns ``("", [])``
     when the task's backend is not the database backend: the caller then queues with
     ``enqueue_once``.
     """
@@ -161,34 +161,59 @@ def enqueue_once_sql(task: Task[Any, Any], *, when: str = "TRUE") -> tuple[str, 
     if not isinstance(backend, DatabaseBackend):
         return "", []
     connection = transaction.get_connection()
-    sql = _enqueue_once_plan(connection.alias, when, task.module_path, task.queue_name, backend.alias)
-    template, pk, _, stamps = _task_template(connection, backend, task)
-    values = list(template)
-    values[pk] = backend._get_id()
+    key = (
+        connection.alias,
+        when,
+        backend.alias,
+        task.module_path,
+        task.priority,
+        task.queue_name,
+        task.run_after,
+    )
+    planned = _ONCE.get(key)
+    if planned is None:
+        planned = _ONCE[key] = _enqueue_once_plan(connection, when, backend, task)
+    sql, stamps = planned
     now = timezone.now()
-    for i in stamps:
-        values[i] = now
-    return sql, values
+    return sql, [backend._get_id(), *([now] * stamps)]
 
 
 # What may be written into a statement as it is: task paths, queue and backend names.
 _NAME = re.compile(r"[A-Za-z0-9_.\-]+")
 
+# The statements of ``enqueue_once_sql``, with how many times each takes, by database, condition
+# and task.
+_ONCE: dict[tuple[Any, ...], tuple[str, int]] = {}
 
-@cache
-def _enqueue_once_plan(alias: str, when: str, task_path: str, queue_name: str, backend_alias: str) -> str:
-    """The statement, taking the values of the fields in ``copy_fields`` order."""
+
+def _enqueue_once_plan(
+    connection: Any, when: str, backend: DatabaseBackend, task: Task[Any, Any]
+) -> tuple[str, int]:
+    """The statement, taking the run's id and then its times (how many is returned with it)."""
     from django_tasks_db.models import DBTaskResult
+    from psycopg import sql
 
+    task_path, queue_name, backend_alias = task.module_path, task.queue_name, backend.alias
     for name in (task_path, queue_name, backend_alias):
         if not _NAME.fullmatch(name):
             raise ValueError(f"{name!r} cannot be written into a statement.")
-    connection = connections[alias]
+    template, pk, _, stamps = _task_template(connection, backend, task)
+    connection.ensure_connection()
     quote = connection.ops.quote_name
     fields = copy_fields(DBTaskResult)
     table = quote(DBTaskResult._meta.db_table)
     columns = ", ".join(quote(str(field.column)) for field in fields)
-    values = ", ".join(f"%s::{field.cast_db_type(connection)}" for field in fields)
+    # The id first, then the times, in the order of the columns: the id is the first column.
+    assert pk < min(stamps, default=pk + 1), "the id's column comes before the times'"
+    values = ", ".join(
+        (
+            "%s"
+            if i == pk or i in stamps
+            else sql.Literal(value).as_string(connection.connection)  # quoted by the driver
+        )
+        + f"::{field.cast_db_type(connection)}"
+        for i, (field, value) in enumerate(zip(fields, template, strict=True))
+    )
     # Which run to look for is written out rather than passed as parameters, so that the planner
     # can use the partial index of waiting runs (complaints migration 0009) in a plan made once
     # for every value, as a prepared statement's may be.
@@ -196,8 +221,8 @@ def _enqueue_once_plan(alias: str, when: str, task_path: str, queue_name: str, b
         f"status = '{TaskResultStatus.READY.value}' AND task_path = '{task_path}' "
         f"AND queue_name = '{queue_name}' AND backend_name = '{backend_alias}'"
     )
-    sql = (
+    statement = (
         f"INSERT INTO {table} ({columns}) SELECT {values} "  # noqa: S608 - names are checked above
         f"WHERE {when} AND NOT EXISTS (SELECT 1 FROM {table} WHERE {waiting})"
     )
-    return sql
+    return statement, len(stamps)

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -166,12 +167,23 @@ def test_errors_from_a_prepared_statement_are_djangos(agent):
         cursor.execute("DROP TABLE probe")
 
 
-def test_only_plain_names_are_written_into_the_queueing_statement():
+@on_postgresql
+@pytest.mark.django_db
+def test_only_plain_names_are_written_into_the_queueing_statement(settings):
+    from django.tasks import task_backends
+
+    from amends.complaints.tasks import file_submissions
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "intake"]}
+    }
+    backend = task_backends[file_submissions.backend]
+    bad: Any = SimpleNamespace(module_path="tasks.file'; DROP TABLE x; --", queue_name="intake")
     with pytest.raises(ValueError, match="cannot be written"):
-        _enqueue_once_plan("default", "TRUE", "tasks.file'; DROP TABLE x; --", "intake", "default")
-    path = "amends.complaints.tasks.file_submissions"
-    sql = _enqueue_once_plan("default", "TRUE", path, "intake", "default")
+        _enqueue_once_plan(connection, "TRUE", backend, bad)
+    sql, stamps = _enqueue_once_plan(connection, "TRUE", backend, file_submissions)
     assert "queue_name = 'intake'" in sql
+    assert sql.count("%s") == 1 + stamps  # the run's id and times; what every run shares is written in
 
 
 @on_postgresql
