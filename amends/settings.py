@@ -6,6 +6,7 @@ DEBUG off). Production differs only by environment: a PostgreSQL ``AMENDS_DATABA
 """
 
 import os
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -57,6 +58,7 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -93,7 +95,25 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "amends.core.middleware.AmendsErrorMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff sign-in (the desk and the admin) is refused for AMENDS_LOGIN_LOCKOUT_MINUTES after
+# AMENDS_LOGIN_FAILURE_LIMIT wrong passwords for one username from one address (django-axes;
+# the address as the web form's throttle reads it, AMENDS_CLIENT_IP_HEADER included). A correct
+# password before then starts the count again. `amends axes_reset` lifts every lockout.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "amends.core.addresses.client_ip"
+AXES_LOCKOUT_CALLABLE = "amends.accounts.views.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
 
 ROOT_URLCONF = "amends.urls"
 WSGI_APPLICATION = "amends.wsgi.application"

@@ -1,5 +1,6 @@
 """The `amends` command and settings, run as an operator would: in a fresh process."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -7,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -151,3 +153,68 @@ def test_serve_answers_health_on_its_port_and_stops_on_sigterm(tmp_path, level, 
     assert returncode == 0
     # The access log (a line per request, at INFO) only where the level shows it.
     assert any(access_line in line for line in lines) is logged
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid``, read from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if parent == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads the process tree from /proc")
+def test_demo_stopped_by_sigterm_stops_its_web_server_worker_and_sweep(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("AMENDS_")}
+    demo = subprocess.Popen(  # noqa: S603 - our own command
+        [
+            sys.executable,
+            "-m",
+            "amends.cli",
+            "demo",
+            "--port",
+            str(port),
+            "--data-dir",
+            str(tmp_path),
+            "--complaints",
+            "20",
+        ],
+        env=clean,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,  # so that the test can clean up whatever is left, whatever happens
+    )
+    try:
+        for line in demo.stdout or ():
+            if line.startswith("Press Ctrl+C"):
+                break
+        started = _children(demo.pid)
+        assert len(started) == 3  # the web server, the worker and the sweep
+        demo.send_signal(signal.SIGTERM)  # to it alone, as kill or a service manager sends it
+        assert demo.wait(timeout=60) == 0
+        left = [pid for pid in started if _alive(pid)]
+        assert left == []
+        with pytest.raises(urllib.error.URLError, match="Connection refused"):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=2)
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # nothing left, as it should be
+            os.killpg(demo.pid, signal.SIGKILL)

@@ -12,13 +12,13 @@ from amends.incidents.models import (
     NoticeVersion,
     StatementTopic,
 )
-from tests.factories import PASSWORD, complaint_page_with_panels
+from tests.factories import complaint_page_with_panels
 
 pytestmark = pytest.mark.django_db
 
 
 def signed_in(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     return client
 
 

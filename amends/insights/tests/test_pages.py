@@ -13,7 +13,7 @@ from amends.insights.filters import InsightFilters, scope_for
 from amends.insights.reports import PAGES
 from amends.reviews.models import PolicyArea, RootCause
 from amends.reviews.services import ReviewInput, review_record
-from tests.factories import PASSWORD, UserFactory, make_complaint
+from tests.factories import UserFactory, make_complaint
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def history(complaint, agent, other_category, fold):
 
 
 def _get(client, user, path):
-    client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     return client.get(path)
 
 
@@ -39,7 +39,7 @@ def _get(client, user, path):
 def test_every_page_draws_charts_with_tables(
     history, supervisor, client, name, django_assert_max_num_queries
 ):
-    client.login(username=supervisor.username, password=PASSWORD)
+    client.force_login(supervisor)
     path = "/insights/" if name == "volume" else f"/insights/{name}/"
     with django_assert_max_num_queries(30):
         response = client.get(path)
@@ -52,7 +52,7 @@ def test_every_page_draws_charts_with_tables(
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_every_table_exports_as_csv_with_the_rows_shown(history, supervisor, client, name):
-    client.login(username=supervisor.username, password=PASSWORD)
+    client.force_login(supervisor)
     scope = scope_for(supervisor)
     today = timezone.localdate()
     from amends.insights.filters import last_days
@@ -98,7 +98,7 @@ def test_a_team_outside_the_viewers_scope_is_refused_as_a_filter(history, agent,
 
 
 def test_filter_changes_answer_htmx_with_the_sections_only(history, supervisor, client):
-    client.login(username=supervisor.username, password=PASSWORD)
+    client.force_login(supervisor)
     response = client.get("/insights/?days=30", headers={"HX-Request": "true", "HX-Target": "insight-body"})
     assert response.status_code == 200
     text = response.content.decode()
@@ -159,7 +159,7 @@ def test_the_causes_page_costs_the_same_queries_however_many_changes(history, ag
     owner = UserFactory(username="rosa", role=Role.SUPERVISOR)
     area = PolicyArea.objects.create(name="Delivery policy", owner=owner)
     area.categories.add(history.category)
-    client.login(username=supervisor.username, password=PASSWORD)
+    client.force_login(supervisor)
 
     def change(n):
         made = make_complaint(category=history.category, email=f"c{n}@example.net", story=f"Late, order {n}.")

@@ -5,7 +5,7 @@ import pytest
 from amends.accounts.models import Role
 from amends.complaints.models import State
 from amends.complaints.services import complaint_assign, complaint_transition
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def worked(complaint, agent, fold):
 
 
 def _page(client, viewer, agent):
-    client.login(username=viewer.username, password=PASSWORD)
+    client.force_login(viewer)
     return client.get(f"/insights/people/{agent.username}/")
 
 
@@ -41,13 +41,13 @@ def test_the_agents_coach_sees_their_figures(worked, agent, supervisor, client):
 
 
 def test_the_coach_lists_the_people_they_coach(worked, agent, supervisor, client):
-    client.login(username=supervisor.username, password=PASSWORD)
+    client.force_login(supervisor)
     text = client.get("/insights/people/").content.decode()
     assert f"/insights/people/{agent.username}/" in text
 
 
 def test_an_agent_asking_for_the_people_list_gets_their_own_page(worked, agent, client):
-    client.login(username=agent.username, password=PASSWORD)
+    client.force_login(agent)
     response = client.get("/insights/people/")
     assert response.status_code == 302
     assert response["Location"] == f"/insights/people/{agent.username}/"

@@ -7,7 +7,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import SystemCheckError
 
 from amends.complaints.models import Complaint, Direction, State, Submission
-from amends.intake.throttle import client_address, parse_rate
+from amends.core.addresses import client_address
+from amends.intake.throttle import parse_rate
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ import pytest
 from amends.complaints.models import Complaint
 from amends.mail.models import InboundMail, Source, Status
 from amends.mail.services import inbound_receive
-from tests.factories import PASSWORD
 
 from .conftest import load_eml
 
@@ -20,7 +19,7 @@ def held():
 
 
 def _login(client, user):
-    client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     return client
 
 

@@ -4,7 +4,6 @@ import pytest
 
 from amends.complaints.models import State
 from amends.reviews.models import Proposal, Review
-from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +13,7 @@ def _panel(client, complaint):
 
 
 def test_the_panel_offers_the_form_once_the_complaint_is_resolved(resolved_high, agent, area, client):
-    client.login(username=agent.username, password=PASSWORD)
+    client.force_login(agent)
     page = _panel(client, resolved_high)
     assert page.status_code == 200
     text = page.content.decode()
@@ -24,14 +23,14 @@ def test_the_panel_offers_the_form_once_the_complaint_is_resolved(resolved_high,
 
 
 def test_the_panel_explains_the_review_while_the_complaint_is_open(complaint, agent, client):
-    client.login(username=agent.username, password=PASSWORD)
+    client.force_login(agent)
     text = _panel(client, complaint).content.decode()
     assert "Written when the complaint closes" in text
     assert "<form" not in text
 
 
 def test_recording_through_the_panel_closes_and_redirects(resolved_high, agent, area, client):
-    client.login(username=agent.username, password=PASSWORD)
+    client.force_login(agent)
     response = client.post(
         f"/reviews/c/{resolved_high.reference}/",
         {
@@ -57,7 +56,7 @@ def test_recording_through_the_panel_closes_and_redirects(resolved_high, agent, 
 
 
 def test_a_refused_review_shows_the_panel_with_the_reason_and_what_was_typed(resolved, agent, client):
-    client.login(username=agent.username, password=PASSWORD)
+    client.force_login(agent)
     response = client.post(
         f"/reviews/c/{resolved.reference}/",
         {"factors_note": "Kept text"},
@@ -71,21 +70,21 @@ def test_a_refused_review_shows_the_panel_with_the_reason_and_what_was_typed(res
 
 
 def test_an_outsider_cannot_post_a_review(resolved, outsider, client):
-    client.login(username=outsider.username, password=PASSWORD)
+    client.force_login(outsider)
     response = client.post(f"/reviews/c/{resolved.reference}/", {"root_cause": "process"})
     assert response.status_code == 404
     assert not Review.objects.exists()
 
 
 def test_the_timeline_names_the_review(resolved, agent, client):
-    client.login(username=agent.username, password=PASSWORD)
+    client.force_login(agent)
     client.post(f"/reviews/c/{resolved.reference}/", {"root_cause": "process"})
     page = client.get(f"/desk/c/{resolved.reference}/").content.decode()
     assert "Blameless review" in page
 
 
 def test_the_desks_next_step_refuses_to_close_without_the_review(resolved_high, agent, client):
-    client.login(username=agent.username, password=PASSWORD)
+    client.force_login(agent)
     response = client.post(
         f"/desk/c/{resolved_high.reference}/state/", {"to_state": "closed"}, headers={"HX-Request": "true"}
     )

@@ -18,7 +18,7 @@ from amends.reviews.services import (
     proposal_record_outcome,
     review_record,
 )
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +107,7 @@ def test_staff_outside_the_complaint_team_do_not_see_the_proposal(proposal, outs
 
 
 def test_the_owner_sees_the_proposal_without_seeing_the_complaint(proposal, owner, client):
-    client.login(username=owner.username, password=PASSWORD)
+    client.force_login(owner)
     page = client.get(f"/reviews/proposals/{proposal.pk}/")
     assert page.status_code == 200
     assert b"Refund delivery fees" in page.content
@@ -115,14 +115,14 @@ def test_the_owner_sees_the_proposal_without_seeing_the_complaint(proposal, owne
 
 
 def test_the_proposals_page_lists_what_waits_for_the_owner(proposal, owner, client):
-    client.login(username=owner.username, password=PASSWORD)
+    client.force_login(owner)
     page = client.get("/reviews/proposals/")
     assert page.status_code == 200
     assert b"Refund delivery fees on late orders" in page.content
 
 
 def test_the_owner_decides_from_the_proposal_page(proposal, owner, client):
-    client.login(username=owner.username, password=PASSWORD)
+    client.force_login(owner)
     assert client.post(f"/reviews/proposals/{proposal.pk}/acknowledge/").status_code == 302
     response = client.post(f"/reviews/proposals/{proposal.pk}/decide/", {"decision": "accept", "note": ""})
     assert response.status_code == 302
@@ -136,14 +136,14 @@ def test_the_owner_decides_from_the_proposal_page(proposal, owner, client):
 
 
 def test_declining_without_a_reason_shows_the_form_again(proposal, owner, client):
-    client.login(username=owner.username, password=PASSWORD)
+    client.force_login(owner)
     response = client.post(f"/reviews/proposals/{proposal.pk}/decide/", {"decision": "decline", "note": ""})
     assert response.status_code == 422
     assert b"Please fill in the reason" in response.content
 
 
 def test_a_colleague_who_sees_the_proposal_cannot_decide_it(proposal, supervisor, client):
-    client.login(username=supervisor.username, password=PASSWORD)
+    client.force_login(supervisor)
     assert client.get(f"/reviews/proposals/{proposal.pk}/").status_code == 200
     response = client.post(f"/reviews/proposals/{proposal.pk}/decide/", {"decision": "accept"})
     assert response.status_code == 403
@@ -152,7 +152,7 @@ def test_a_colleague_who_sees_the_proposal_cannot_decide_it(proposal, supervisor
 
 
 def test_an_outsider_gets_not_found(proposal, outsider, client):
-    client.login(username=outsider.username, password=PASSWORD)
+    client.force_login(outsider)
     assert client.get(f"/reviews/proposals/{proposal.pk}/").status_code == 404
     assert client.post(f"/reviews/proposals/{proposal.pk}/acknowledge/").status_code == 404
 

@@ -37,32 +37,39 @@ class Command(BaseCommand):
         env = {**os.environ, "AMENDS_SITE_URL": f"http://127.0.0.1:{port}"}
         amends = [sys.executable, "-m", "amends.cli"]
         serve = [*amends, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
-        web = subprocess.Popen(serve, env=env)  # noqa: S603 - our own command line
-        worker = subprocess.Popen([*amends, "worker"], env=env)  # noqa: S603 - our own command line
-        # Every minute: remind, escalate and break due promises; send due surveys and check-ins.
-        sweep = subprocess.Popen([*amends, "sweep", "--every", "60"], env=env)  # noqa: S603
-        url = f"http://127.0.0.1:{port}"
-        self._wait_until_up(url + "/health/")
-        self.stdout.write(self.style.SUCCESS(f"\nAmends is running at {url}/"))
-        self.stdout.write(f"  Complaint form: {url}/complain/")
-        self.stdout.write(f"  Agent desk:     {url}/desk/")
-        self.stdout.write(f"  API docs:       {url}/api/v1/docs")
-        self.stdout.write("  Demo logins (username / password):")
-        for username, password, role in DEMO_LOGINS:
-            self.stdout.write(f"    {username:<10} {password:<14} {role}")
-        self.stdout.write(f"  Emails Amends sends are written to {settings.DATA_DIR / 'outbox'}")
-        self.stdout.write("Press Ctrl+C to stop.")
+        # Stopped by a signal (SIGTERM from kill or a service manager, SIGHUP when its terminal
+        # closes) as by Ctrl+C: the web server, the worker and the sweep stop with it. Before,
+        # they lived on, and the web server kept answering on the port with what it had loaded.
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGHUP, _stop)
+        processes: list[subprocess.Popen[bytes]] = []
         try:
-            while web.poll() is None and worker.poll() is None and sweep.poll() is None:
+            processes.append(subprocess.Popen(serve, env=env))  # noqa: S603 - our own command line
+            processes.append(subprocess.Popen([*amends, "worker"], env=env))  # noqa: S603
+            # Every minute: remind, escalate and break due promises; send due surveys and check-ins.
+            processes.append(subprocess.Popen([*amends, "sweep", "--every", "60"], env=env))  # noqa: S603
+            url = f"http://127.0.0.1:{port}"
+            self._wait_until_up(url + "/health/")
+            self.stdout.write(self.style.SUCCESS(f"\nAmends is running at {url}/"))
+            self.stdout.write(f"  Complaint form: {url}/complain/")
+            self.stdout.write(f"  Agent desk:     {url}/desk/")
+            self.stdout.write(f"  API docs:       {url}/api/v1/docs")
+            self.stdout.write("  Demo logins (username / password):")
+            for username, password, role in DEMO_LOGINS:
+                self.stdout.write(f"    {username:<10} {password:<14} {role}")
+            self.stdout.write(f"  Emails Amends sends are written to {settings.DATA_DIR / 'outbox'}")
+            self.stdout.write("Press Ctrl+C to stop.")
+            self.stdout.flush()
+            while all(process.poll() is None for process in processes):
                 time.sleep(0.5)
         except KeyboardInterrupt:
             pass
         finally:
-            for process in (web, worker, sweep):
+            for process in processes:
                 if process.poll() is None:
                     process.send_signal(signal.SIGTERM)
-            for process in (web, worker, sweep):
-                process.wait(timeout=15)
+            for process in processes:
+                process.wait(timeout=40)
 
     def _wait_until_up(self, url: str) -> None:
         for _ in range(100):
@@ -71,3 +78,7 @@ class Command(BaseCommand):
                     return
             except OSError:
                 time.sleep(0.2)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
