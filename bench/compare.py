@@ -76,14 +76,19 @@ def main() -> None:
     submissions_file_waiting()
     intake.vacuum_if_nobody_does()
     started = timezone.now()
-    sides = {"this": sys.executable, "other": str(tree / ".venv" / "bin" / "python")}
+    # Each side's python runs in its own checkout: run from here, the other commit's python had
+    # imported this checkout's code (``python -m`` looks in the current directory first), and the
+    # comparisons before this fix compared this code with itself.
+    sides = {"this": (sys.executable, ROOT), "other": (str(tree / ".venv" / "bin" / "python"), tree)}
     rates: dict[tuple[str, str], list[float]] = {(s, k): [] for s in sides for k in ("form", "api")}
     try:
         with contextlib.ExitStack() as stack:
             rate = {"AMENDS_INTAKE_RATE": "100000/m"}
             ports = {
-                side: stack.enter_context(intake.server(args.web_workers, python=python, settings=rate))
-                for side, python in sides.items()
+                side: stack.enter_context(
+                    intake.server(args.web_workers, python=python, settings=rate, cwd=cwd)
+                )
+                for side, (python, cwd) in sides.items()
             }
             with contextlib.redirect_stdout(io.StringIO()):
                 for port in ports.values():  # every worker, both paths

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 from amends.accounts.models import User
 from amends.accounts.services import apikey_create
@@ -52,10 +53,18 @@ def free_port() -> int:
 
 @contextmanager
 def server(
-    workers: int, *, python: str = sys.executable, settings: dict[str, str] | None = None
+    workers: int,
+    *,
+    python: str = sys.executable,
+    settings: dict[str, str] | None = None,
+    cwd: Path | None = None,
 ) -> Iterator[int]:
-    """``amends serve`` and a filing worker, run by ``python`` (another checkout's, to compare)."""
+    """``amends serve`` and a filing worker, run by ``python`` in ``cwd`` (another checkout's, to
+    compare: ``python -m`` imports the package from the directory it runs in first, so the
+    directory names the code as much as the python does)."""
     port = free_port()
+    if cwd is not None:
+        _check_runs_from(python, cwd)
     # Each form complaint comes from an address of its own, as a desk's customers do, named in
     # the header a proxy in front would set: the throttle counts as it would for them (its
     # rate is the default), rather than being turned off or counting one address's thousands.
@@ -68,6 +77,7 @@ def server(
     filer = subprocess.Popen(  # noqa: S603 - our own command, by our own or a compared checkout's python
         [python, "-m", "amends.cli", "worker", "--queue-name", "intake", "--interval", "0.2"],
         env=env,
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -84,6 +94,7 @@ def server(
             str(workers),
         ],
         env=env,
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -95,6 +106,19 @@ def server(
         for started in (process, filer):
             os.killpg(started.pid, signal.SIGTERM)
             started.wait(timeout=30)
+
+
+def _check_runs_from(python: str, cwd: Path) -> None:
+    """Stop unless ``python`` run in ``cwd`` imports the ``amends`` under ``cwd``."""
+    found = subprocess.run(  # noqa: S603 - our own command
+        [python, "-c", "import amends; print(amends.__file__)"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if not found or not Path(found).resolve().is_relative_to(cwd.resolve()):
+        raise SystemExit(f"{python} in {cwd} imports amends from {found or 'nowhere'}, not from {cwd}")
 
 
 def _wait_until_healthy(port: int, seconds: float = 180) -> None:
