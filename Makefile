@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements/dev.lock pyproject.toml
 	@test -x $(BIN)/python || $$(scripts/find-python) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
 	# Compiled once here: uv does not compile by default, and where PYTHONDONTWRITEBYTECODE is set
-	# every process compiled every module it imported (9 s to load the application, 3 s compiled).
+	# every process compiled every module it imported (9.3 s to load the application, 2.2 s compiled).
 	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements/dev.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	$(BIN)/python -m compileall -q -x '/(var|\.venv)/' amends bench tests > /dev/null

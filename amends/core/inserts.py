@@ -148,6 +148,11 @@ def copy_fields(model: type[Model]) -> list[Field[Any, Any]]:
     return [f for f in model._meta.concrete_fields if not f.generated]
 
 
+def stamped_on_save(field: Field[Any, Any]) -> bool:
+    """Whether saving a row sets ``field`` to the time (``auto_now`` or ``auto_now_add``)."""
+    return bool(getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
+
+
 def _copy(connection: Any, statement: str, rows: Iterable[Sequence[Any]]) -> None:
     with (
         connection.cursor() as cursor,
@@ -174,8 +179,7 @@ def _plan(
         for field in fields
         if isinstance(field, JSONField)
         or field.get_internal_type() not in _AS_THEY_ARE
-        or getattr(field, "auto_now", False)
-        or getattr(field, "auto_now_add", False)
+        or stamped_on_save(field)
     )
     return fields, prepared, statement
 

@@ -11,7 +11,7 @@ from django.tasks import Task, TaskResultStatus, task_backends
 from django.utils import timezone
 from django_tasks_db import DatabaseBackend
 
-from .inserts import copy_fields, rows_copy, rows_insert
+from .inserts import copy_fields, rows_copy, rows_insert, stamped_on_save
 
 
 def enqueue_on_commit(task: Task[Any, Any], *args: Any) -> None:
@@ -98,23 +98,25 @@ def _task_template(
     arguments and times; and where those stand. Made once per process (the task validated then)."""
     from django_tasks_db.models import DBTaskResult
 
-    key = (connection.alias, backend.alias, task.module_path, task.priority, task.queue_name, task.run_after)
+    key = _task_key(connection, backend, task)
     made = _TEMPLATES.get(key)
     if made is None:
         row = _task_row(backend, task, ())
         fields = copy_fields(DBTaskResult)
         values = [field.get_db_prep_save(field.pre_save(row, add=True), connection) for field in fields]
         names = [field.attname for field in fields]
-        stamps = [
-            i
-            for i, f in enumerate(fields)
-            if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-        ]
+        stamps = [i for i, field in enumerate(fields) if stamped_on_save(field)]
         made = _TEMPLATES[key] = (values, names.index("id"), names.index("args_kwargs"), stamps)
     return made
 
 
 _TEMPLATES: dict[tuple[Any, ...], tuple[list[Any], int, int, list[int]]] = {}
+
+
+def _task_key(connection: Any, backend: DatabaseBackend, task: Task[Any, Any]) -> tuple[Any, ...]:
+    """What a queued run's row depends on but its id, arguments and times: the database, the
+    backend and the task as configured."""
+    return (connection.alias, backend.alias, task.module_path, task.priority, task.queue_name, task.run_after)
 
 
 def _waiting(backend: DatabaseBackend, task: Task[Any, Any]) -> dict[str, str]:
@@ -161,15 +163,7 @@ def enqueue_once_sql(task: Task[Any, Any], *, when: str = "TRUE") -> tuple[str, 
     if not isinstance(backend, DatabaseBackend):
         return "", []
     connection = transaction.get_connection()
-    key = (
-        connection.alias,
-        when,
-        backend.alias,
-        task.module_path,
-        task.priority,
-        task.queue_name,
-        task.run_after,
-    )
+    key = (when, *_task_key(connection, backend, task))
     planned = _ONCE.get(key)
     if planned is None:
         planned = _ONCE[key] = _enqueue_once_plan(connection, when, backend, task)
